@@ -1,0 +1,97 @@
+// The AWS emulator behind the gateway: moto in our virtualenv, or any AWS-compatible URL.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import { freePort } from './free-port.ts';
+import { projectRoot, SandboxError } from './paths.ts';
+import { ensureVenv, venvPython } from './venv.ts';
+
+export interface Backend {
+  /** 'moto', or 'external' for a URL given with --backend url=... */
+  readonly kind: 'moto' | 'external';
+  /** Where the gateway forwards requests; changes when moto is restarted. */
+  url(): string;
+  version(): Promise<string>;
+  ready(): Promise<boolean>;
+  stop(): Promise<void>;
+}
+
+export class ExternalBackend implements Backend {
+  readonly kind = 'external' as const;
+  constructor(private readonly base: string) {}
+  url() { return this.base.replace(/\/$/, ''); }
+  async version() { return 'unknown'; }
+  async ready() {
+    try {
+      await fetch(this.url(), { signal: AbortSignal.timeout(2000) });
+      return true;
+    } catch {
+      return false;
+    }
+  }
+  async stop() {}
+}
+
+const serverScript = join(projectRoot, 'sandbox', 'moto', 'server.py');
+
+export class MotoBackend implements Backend {
+  readonly kind = 'moto' as const;
+  private child: ChildProcess | undefined;
+  private port = 0;
+  private stopping = false;
+  private motoVersion = 'unknown';
+
+  url() { return `http://127.0.0.1:${this.port}`; }
+  async version() { return this.motoVersion; }
+
+  async start(log: (line: string) => void = () => {}): Promise<void> {
+    ensureVenv(log);
+    this.port = await freePort();
+    const child = spawn(venvPython, [serverScript, '--port', String(this.port)], {
+      cwd: projectRoot,
+      stdio: ['ignore', 'ignore', 'pipe'],
+      env: { ...process.env, PYTHONUNBUFFERED: '1' },
+    });
+    this.child = child;
+    let stderr = '';
+    child.stderr!.on('data', (chunk: Buffer) => { stderr = (stderr + chunk.toString()).slice(-4000); });
+    child.once('exit', () => {
+      if (this.child !== child || this.stopping) return;
+      // A crashed backend is restarted: the learner loses that account state, not the sandbox.
+      log('The sandbox backend stopped unexpectedly; restarting it.');
+      this.start(log).catch((error) => log(`Restarting the backend failed: ${error.message}`));
+    });
+    const deadline = Date.now() + 30_000;
+    while (Date.now() < deadline) {
+      if (child.exitCode !== null) throw new SandboxError(`moto exited during start-up: ${lastLine(stderr)}. Delete .venv and run again.`);
+      if (await this.ready()) return;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    throw new SandboxError('moto did not answer within 30 s: check that nothing blocks 127.0.0.1, then run again.');
+  }
+
+  async ready(): Promise<boolean> {
+    try {
+      const response = await fetch(`${this.url()}/_infralabs/version`, { signal: AbortSignal.timeout(2000) });
+      if (!response.ok) return false;
+      this.motoVersion = ((await response.json()) as { version: string }).version;
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  async stop(): Promise<void> {
+    this.stopping = true;
+    const child = this.child;
+    if (!child || child.exitCode !== null) return;
+    await new Promise<void>((resolve) => {
+      child.once('exit', () => resolve());
+      child.kill('SIGTERM');
+      setTimeout(() => child.kill('SIGKILL'), 3000).unref();
+    });
+  }
+}
+
+function lastLine(text: string): string {
+  return text.trim().split('\n').pop() ?? 'no output';
+}

@@ -1,0 +1,13 @@
+// GET /_infralabs/health: whether the backend is up, for the CLI, the site and people.
+import type { RequestHandler } from '../types.ts';
+
+export const serveHealth: RequestHandler = async (exchange, { backend }) => {
+  const { method, path } = exchange.request;
+  if (method !== 'GET' || path !== '/_infralabs/health') return undefined;
+  const ready = await backend.ready();
+  return {
+    status: ready ? 200 : 503,
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ service: 'infralabs-sandbox', backend: backend.kind, version: await backend.version(), ready }),
+  };
+};

@@ -1,0 +1,41 @@
+import type { Backend } from '../backend.ts';
+
+export interface GatewayRequest {
+  method: string;
+  /** Path without the query string, as sent (percent-encoded). */
+  path: string;
+  query: URLSearchParams;
+  /** The raw query string without '?', forwarded unchanged. */
+  search: string;
+  /** Lower-case header names, as Node parses them. */
+  headers: Record<string, string | string[] | undefined>;
+  body: Buffer;
+}
+
+export interface GatewayResponse {
+  status: number;
+  headers: Record<string, string | string[]>;
+  body: Buffer | string;
+}
+
+/** One request on its way through the chain; handlers may annotate it. */
+export interface Exchange {
+  request: GatewayRequest;
+  /** The 12-digit account, set by resolveAccount. */
+  account: string;
+  /** The signing service from the SigV4 credential scope (s3, ec2, lambda, ...), if signed. */
+  service?: string;
+}
+
+export interface GatewayContext {
+  backend: Backend;
+  log: (line: string) => void;
+}
+
+/** Answers the request (ending the chain) or returns undefined to pass it on. */
+export type RequestHandler = (exchange: Exchange, gateway: GatewayContext) =>
+  Promise<GatewayResponse | undefined> | GatewayResponse | undefined;
+
+/** Sees every response, whoever produced it, and may replace it. */
+export type ResponseHandler = (exchange: Exchange, response: GatewayResponse, gateway: GatewayContext) =>
+  Promise<GatewayResponse> | GatewayResponse;

@@ -1,0 +1,1 @@
+"""Patches applied to moto at start-up; see server.py and sandbox/FIDELITY.md."""

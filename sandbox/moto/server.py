@@ -1,0 +1,63 @@
+"""moto's server with Infra Labs' patches and admin routes.
+
+Started by sandbox/backend.ts as `python server.py --port N`. Every module in
+patches/ is imported before the first request: importing it applies its
+monkeypatches (AWS behaviour moto lacks), and a module may export
+ROUTES = {"/_infralabs/<name>": handler}, where handler(request) -> (status, dict|bytes).
+The admin routes are reachable only from the gateway (moto listens on 127.0.0.1
+and the gateway does not forward /_infralabs/ paths).
+"""
+import argparse
+import importlib
+import json
+import os
+import pkgutil
+import sys
+
+os.environ.setdefault("MOTO_IAM_LOAD_MANAGED_POLICIES", "true")
+
+from moto.moto_server.werkzeug_app import DomainDispatcherApplication, create_backend_app  # noqa: E402
+from moto.server import MotoRequestHandler  # noqa: E402
+from werkzeug.serving import run_simple  # noqa: E402
+from werkzeug.wrappers import Request, Response  # noqa: E402
+
+sys.path.insert(0, os.path.dirname(__file__))
+import patches  # noqa: E402
+
+ROUTES = {}
+for info in sorted(pkgutil.iter_modules(patches.__path__), key=lambda m: m.name):
+    module = importlib.import_module(f"patches.{info.name}")
+    ROUTES.update(getattr(module, "ROUTES", {}))
+
+
+def with_admin_routes(app):
+    def wsgi(environ, start_response):
+        handler = ROUTES.get(environ.get("PATH_INFO", ""))
+        if handler is None:
+            return app(environ, start_response)
+        try:
+            status, body = handler(Request(environ))
+        except Exception as error:  # an admin route must answer, not hang the gateway
+            status, body = 500, {"error": f"{type(error).__name__}: {error}"}
+        if isinstance(body, (bytes, bytearray)):
+            response = Response(bytes(body), status=status, mimetype="application/octet-stream")
+        else:
+            response = Response(json.dumps(body), status=status, mimetype="application/json")
+        return response(environ, start_response)
+
+    return wsgi
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--host", default="127.0.0.1")
+    parser.add_argument("--port", type=int, required=True)
+    args = parser.parse_args()
+    os.environ["MOTO_PORT"] = str(args.port)
+    app = DomainDispatcherApplication(create_backend_app)
+    run_simple(args.host, args.port, with_admin_routes(app), threaded=True,
+               request_handler=MotoRequestHandler)
+
+
+if __name__ == "__main__":
+    main()

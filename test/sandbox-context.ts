@@ -1,0 +1,22 @@
+// What a test file needs to talk to the shared test sandbox as a fresh learner.
+import { inject } from 'vitest';
+
+/** The gateway URL of the sandbox the test run started. */
+export function testEndpoint(): string {
+  return inject('endpoint');
+}
+
+/** A random 12-digit account id, so that test files never share state. */
+export function freshAccount(): string {
+  return String(100_000_000_000 + Math.floor(Math.random() * 899_999_999_999));
+}
+
+/** SDK v3 client configuration for an account of the test sandbox. */
+export function clientConfig(account = freshAccount()) {
+  return {
+    endpoint: testEndpoint(),
+    region: 'us-east-1',
+    credentials: { accessKeyId: account, secretAccessKey: 'infralabs' },
+    forcePathStyle: true,
+  };
+}
