@@ -3,10 +3,12 @@ import type { RequestHandler, ResponseHandler } from './types.ts';
 import { resolveAccount } from './handlers/resolve-account.ts';
 import { serveHealth } from './handlers/serve-health.ts';
 import { forwardToBackend } from './handlers/forward-to-backend.ts';
+import { invokeLambda } from '../lambda/invoke-lambda.ts';
 
 export const requestHandlers: RequestHandler[] = [
   serveHealth,
   resolveAccount,
+  invokeLambda,
   forwardToBackend,
 ];
 
