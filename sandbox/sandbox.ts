@@ -33,7 +33,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     await moto.start(log);
     backend = moto;
   }
-  const server = createGatewayServer({ backend, log });
+  const gateway = { backend, log, endpoint: '' };
+  const server = createGatewayServer(gateway);
   server.keepAliveTimeout = 65_000;
   try {
     await new Promise<void>((resolve, reject) => {
@@ -48,6 +49,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     throw error;
   }
   const actual = (server.address() as AddressInfo).port;
+  gateway.endpoint = `http://127.0.0.1:${actual}`;
   return {
     endpoint: `http://localhost:${actual}`,
     backend,

@@ -29,6 +29,9 @@ export interface Exchange {
 
 export interface GatewayContext {
   backend: Backend;
+  /** The gateway's own URL. Calls the gateway makes for itself go here, with the account's
+   *  12-digit access key id, so every rule of the chain applies to them too. */
+  endpoint: string;
   log: (line: string) => void;
 }
 

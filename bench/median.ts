@@ -1,0 +1,17 @@
+/** The median of some timings: robust to the outliers of a shared, noisy machine. */
+export function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
+/** Runs fn `times` times and returns the median duration in milliseconds. */
+export async function medianMs(times: number, fn: () => Promise<unknown>): Promise<number> {
+  const durations: number[] = [];
+  for (let i = 0; i < times; i++) {
+    const started = performance.now();
+    await fn();
+    durations.push(performance.now() - started);
+  }
+  return median(durations);
+}
