@@ -1,0 +1,91 @@
+// The shape of a lab: data plus checks. Runs unchanged in the browser and in Node:
+// no Node built-ins here or in any lab.ts.
+import type { AutoScalingClient } from '@aws-sdk/client-auto-scaling';
+import type { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
+import type { EC2Client } from '@aws-sdk/client-ec2';
+import type { ECSClient } from '@aws-sdk/client-ecs';
+import type { EKSClient } from '@aws-sdk/client-eks';
+import type { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
+import type { IAMClient } from '@aws-sdk/client-iam';
+import type { LambdaClient } from '@aws-sdk/client-lambda';
+import type { S3Client } from '@aws-sdk/client-s3';
+import type { STSClient } from '@aws-sdk/client-sts';
+
+export type Lang = 'ko' | 'en';
+/** Every learner-facing text exists in both languages. */
+export interface Text { ko: string; en: string }
+
+export interface Clients {
+  ec2: EC2Client;
+  s3: S3Client;
+  iam: IAMClient;
+  lambda: LambdaClient;
+  ecs: ECSClient;
+  eks: EKSClient;
+  elbv2: ElasticLoadBalancingV2Client;
+  autoscaling: AutoScalingClient;
+  logs: CloudWatchLogsClient;
+  sts: STSClient;
+}
+export type Service = keyof Clients;
+
+/** What a check (and a lab's setup) receives: configured clients for one account. */
+export interface LabContext extends Clients {
+  account: string;
+  region: 'us-east-1';
+  /** The sandbox gateway URL, e.g. http://localhost:4566 */
+  endpoint: string;
+  /** GET a page of the sandbox's S3 website endpoint for a bucket (works in Node and browser). */
+  fetchWebsite(bucket: string, path: string): Promise<{ status: number; contentType: string; body: string }>;
+  /** Aborted when the check's time limit passes; pass it to `client.send(cmd, { abortSignal })` if you loop. */
+  signal: AbortSignal;
+}
+
+export type CheckStatus = 'pass' | 'fail' | 'error';
+
+export interface CheckResult {
+  /** 'error' = could not check (sandbox unreachable, unexpected data): never counts against the learner, but scores 0. */
+  status: CheckStatus;
+  /** What was found against what was expected. */
+  message: Text;
+  /** What to change (and why AWS works that way); for failures. */
+  hint?: Text;
+  /** Resource ids the check looked at. */
+  evidence?: string[];
+}
+
+export interface Check {
+  /** Unique within the lab, kebab-case: also the fixture's file name (fixtures/<id>.ts). */
+  id: string;
+  title: Text;
+  points: number;
+  /** Milliseconds before the check fails as timed out (default 10 s). */
+  timeoutMs?: number;
+  run(ctx: LabContext): Promise<CheckResult>;
+}
+
+export interface Step {
+  id: string;
+  title: Text;
+  checks: Check[];
+}
+
+export interface Lab {
+  /** The folder name under labs/, e.g. 'ec2-launch'. */
+  id: string;
+  title: Text;
+  summary: Text;
+  /** Lesson slugs this lab practises, e.g. ['ec2']. */
+  lessons: string[];
+  /** SDK clients the learner's code uses (the site loads typings and panels for these). */
+  services: Service[];
+  steps: Step[];
+}
+
+export function defineLab(lab: Lab): Lab {
+  return lab;
+}
+
+export const pass = (message: Text, evidence?: string[]): CheckResult => ({ status: 'pass', message, evidence });
+export const fail = (message: Text, hint: Text, evidence?: string[]): CheckResult => ({ status: 'fail', message, hint, evidence });
+export const couldNotCheck = (message: Text): CheckResult => ({ status: 'error', message });
