@@ -61,6 +61,11 @@ export interface Check {
   points: number;
   /** Milliseconds before the check fails as timed out (default 10 s). */
   timeoutMs?: number;
+  /**
+   * The lab asks for exactly one of something: running the solution twice must fail this check,
+   * with the duplicates' ids in `evidence` and named in the message (proveLab verifies it).
+   */
+  exactlyOne?: true;
   run(ctx: LabContext): Promise<CheckResult>;
 }
 
