@@ -1,0 +1,46 @@
+// Engine, context and every lab definition (with its checks) must run in the browser unchanged:
+// bundle them for the browser and fail on any Node built-in they reach.
+import { builtinModules } from 'node:module';
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { build, type Plugin } from 'esbuild';
+import { expect, it } from 'vitest';
+
+const root = join(import.meta.dirname, '..');
+const builtins = new Set(builtinModules.flatMap((name) => [name, `node:${name}`]));
+
+function entryPoints(): string[] {
+  const labs = join(root, 'labs');
+  const labFiles = existsSync(labs)
+    ? readdirSync(labs, { withFileTypes: true })
+        .filter((entry) => entry.isDirectory() && existsSync(join(labs, entry.name, 'lab.ts')))
+        .map((entry) => join(labs, entry.name, 'lab.ts'))
+    : [];
+  return [join(root, 'grader/engine.ts'), join(root, 'grader/context.ts'), ...labFiles];
+}
+
+it('bundles engine, context and every labs/*/lab.ts for the browser without a Node built-in', async () => {
+  const reached: string[] = [];
+  const catchBuiltins: Plugin = {
+    name: 'catch-node-builtins',
+    setup(plugin) {
+      plugin.onResolve({ filter: /.*/ }, (args) => {
+        if (!builtins.has(args.path) && !args.path.startsWith('node:')) return undefined;
+        reached.push(`${args.path} (imported by ${args.importer.replace(`${root}/`, '')})`);
+        return { path: args.path, external: true };
+      });
+    },
+  };
+  const result = await build({
+    entryPoints: entryPoints(),
+    bundle: true,
+    write: false,
+    platform: 'browser',
+    format: 'esm',
+    outdir: 'out',
+    logLevel: 'silent',
+    plugins: [catchBuiltins],
+  });
+  expect(result.errors).toEqual([]);
+  expect(reached, 'browser code must not import Node built-ins').toEqual([]);
+}, 120_000);

@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
+import { CreateKeyPairCommand, DescribeKeyPairsCommand } from '@aws-sdk/client-ec2';
+import { freshAccount, testEndpoint } from '../test/sandbox-context.ts';
+import { createLabContext } from './context.ts';
+import { gradeLab } from './engine.ts';
+import { defineLab, fail, pass, type Check } from './lab.ts';
+
+const text = (en: string) => ({ en, ko: `(ko) ${en}` });
+const check = (id: string, run: Check['run'], extra: Partial<Check> = {}): Check => ({ id, title: text(`title ${id}`), points: 10, run, ...extra });
+
+// A tiny lab of its own: one check per engine behaviour.
+const lab = defineLab({
+  id: 'engine-test',
+  title: text('Engine test'),
+  summary: text('Exercises the engine'),
+  lessons: [],
+  services: ['ec2', 'sts'],
+  steps: [
+    {
+      id: 'identity',
+      title: text('Identity'),
+      checks: [
+        check('right-account', async (ctx) => {
+          const { Account } = await ctx.sts.send(new GetCallerIdentityCommand({}), { abortSignal: ctx.signal });
+          return Account === ctx.account ? pass(text(`account ${Account}`), [Account!]) : fail(text(`account ${Account}`), text('?'));
+        }),
+        check('has-key', async (ctx) => {
+          const { KeyPairs = [] } = await ctx.ec2.send(new DescribeKeyPairsCommand({}));
+          const key = KeyPairs.find((k) => k.KeyName === 'lab-key');
+          return key ? pass(text('lab-key exists'), [key.KeyPairId!]) : fail(text('no key pair named lab-key'), text('create it with CreateKeyPair'));
+        }),
+      ],
+    },
+    {
+      id: 'broken',
+      title: text('Broken checks'),
+      checks: [
+        check('throws', async () => {
+          throw new TypeError('cannot read properties of undefined');
+        }, { points: 5 }),
+        check('hangs', () => new Promise(() => {}), { timeoutMs: 300 }),
+        check('slow', async (ctx) => {
+          await new Promise((resolve) => setTimeout(resolve, 400));
+          return ctx.signal.aborted ? fail(text('aborted'), text('')) : pass(text('slow but fine'));
+        }),
+      ],
+    },
+  ],
+});
+
+describe('gradeLab', () => {
+  it('reports each check in the JSON contract, in the chosen language', async () => {
+    const account = freshAccount();
+    const report = await gradeLab(lab, createLabContext({ endpoint: testEndpoint(), account }), { lang: 'ko' });
+    expect(report).toMatchObject({ lab: 'engine-test', account, score: 20, maxScore: 45, passed: false });
+    const byId = Object.fromEntries(report.checks.map((c) => [c.id, c]));
+    expect(report.checks.map((c) => c.id)).toEqual(['right-account', 'has-key', 'throws', 'hangs', 'slow']);
+    expect(byId['right-account']).toMatchObject({ passed: true, points: 10, maxPoints: 10, status: 'pass', step: 'identity', hint: '', title: '(ko) title right-account', evidence: [account] });
+    expect(byId['has-key']).toMatchObject({ passed: false, points: 0, status: 'fail', message: '(ko) no key pair named lab-key', hint: '(ko) create it with CreateKeyPair' });
+    expect(byId.slow).toMatchObject({ passed: true, points: 10 });
+  });
+
+  it('fails a check that throws alone, with a clear message', async () => {
+    const report = await gradeLab(lab, createLabContext({ endpoint: testEndpoint(), account: freshAccount() }));
+    const thrown = report.checks.find((c) => c.id === 'throws')!;
+    expect(thrown).toMatchObject({ passed: false, status: 'error', points: 0 });
+    expect(thrown.message).toBe('Could not check "throws": the check stopped with TypeError: cannot read properties of undefined. This is not your mistake: report it to the lab\'s authors.');
+  });
+
+  it('fails a check that hangs at its own time limit while the others finish', async () => {
+    const started = Date.now();
+    const report = await gradeLab(lab, createLabContext({ endpoint: testEndpoint(), account: freshAccount() }));
+    const hung = report.checks.find((c) => c.id === 'hangs')!;
+    expect(hung).toMatchObject({ passed: false, status: 'error' });
+    expect(hung.message).toMatch(/no answer within 0\.3 s/);
+    // The checks run concurrently: the 400 ms check and the 300 ms time-out overlap.
+    expect(Date.now() - started).toBeLessThan(2_000);
+  });
+
+  it('scores full marks when every check passes', async () => {
+    const account = freshAccount();
+    const ctx = createLabContext({ endpoint: testEndpoint(), account });
+    await ctx.ec2.send(new CreateKeyPairCommand({ KeyName: 'lab-key' }));
+    const healthy = { ...lab, steps: [lab.steps[0]!] };
+    expect(await gradeLab(healthy, ctx)).toMatchObject({ score: 20, maxScore: 20, passed: true });
+  });
+
+  it('says the sandbox is unreachable when it is', async () => {
+    const report = await gradeLab({ ...lab, steps: [lab.steps[0]!] }, createLabContext({ endpoint: 'http://127.0.0.1:9', account: freshAccount() }));
+    expect(report.score).toBe(0);
+    for (const c of report.checks) {
+      expect(c.status).toBe('error');
+      expect(c.message).toContain('cannot reach the sandbox at http://127.0.0.1:9');
+    }
+  });
+});
