@@ -13,7 +13,13 @@ export interface Backend {
   version(): Promise<string>;
   ready(): Promise<boolean>;
   stop(): Promise<void>;
+  /** The account that owns a bucket (bucket names are global), when the backend can tell. */
+  bucketOwner(bucket: string): Promise<string | undefined>;
+  /** Empties one account, or every account; false when this backend cannot. */
+  reset(target: ResetTarget): Promise<boolean>;
 }
+
+export type ResetTarget = { account: string } | { all: true };
 
 export class ExternalBackend implements Backend {
   readonly kind = 'external' as const;
@@ -29,6 +35,8 @@ export class ExternalBackend implements Backend {
     }
   }
   async stop() {}
+  async bucketOwner() { return undefined; }
+  async reset() { return false; }
 }
 
 const serverScript = join(projectRoot, 'sandbox', 'moto', 'server.py');
@@ -67,6 +75,22 @@ export class MotoBackend implements Backend {
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
     throw new SandboxError('moto did not answer within 30 s: check that nothing blocks 127.0.0.1, then run again.');
+  }
+
+  /** The moto process id (tests kill it to prove the restart). */
+  pid(): number | undefined { return this.child?.pid; }
+
+  async bucketOwner(bucket: string): Promise<string | undefined> {
+    const response = await fetch(`${this.url()}/_infralabs/bucket-owner?bucket=${encodeURIComponent(bucket)}`, { signal: AbortSignal.timeout(10_000) });
+    return ((await response.json()) as { account?: string }).account;
+  }
+
+  async reset(target: ResetTarget): Promise<boolean> {
+    const response = await fetch(`${this.url()}/_infralabs/reset`, {
+      method: 'POST', body: JSON.stringify(target), headers: { 'content-type': 'application/json' }, signal: AbortSignal.timeout(60_000),
+    });
+    if (!response.ok) throw new SandboxError(`Resetting the backend failed: ${await response.text()}`);
+    return true;
   }
 
   async ready(): Promise<boolean> {

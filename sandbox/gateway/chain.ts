@@ -1,15 +1,30 @@
 // The whole request pipeline, in order. Each handler is one concern in its own file.
 import type { RequestHandler, ResponseHandler } from './types.ts';
-import { resolveAccount } from './handlers/resolve-account.ts';
+import { answerPreflight, addCorsHeaders } from './handlers/enforce-cors.ts';
 import { serveHealth } from './handlers/serve-health.ts';
+import { serveReset } from './handlers/serve-reset.ts';
+import { serveWebsite } from './handlers/serve-website.ts';
+import { guardAdminPaths } from './handlers/guard-admin-paths.ts';
+import { resolveAccount } from './handlers/resolve-account.ts';
+import { enforceAwsRules, applyAwsDefaults } from './handlers/enforce-aws-rules.ts';
 import { forwardToBackend } from './handlers/forward-to-backend.ts';
+import { translateBackendError } from './handlers/translate-backend-error.ts';
 import { invokeLambda } from '../lambda/invoke-lambda.ts';
 
 export const requestHandlers: RequestHandler[] = [
+  answerPreflight,
   serveHealth,
+  serveReset,
+  serveWebsite,
+  guardAdminPaths,
   resolveAccount,
+  enforceAwsRules,
   invokeLambda,
   forwardToBackend,
 ];
 
-export const responseHandlers: ResponseHandler[] = [];
+export const responseHandlers: ResponseHandler[] = [
+  translateBackendError,
+  applyAwsDefaults,
+  addCorsHeaders,
+];

@@ -3,6 +3,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { requestHandlers, responseHandlers } from './chain.ts';
 import type { Exchange, GatewayContext, GatewayResponse } from './types.ts';
 import { defaultAccount } from './handlers/resolve-account.ts';
+import { awsError } from './aws-error.ts';
+import { identifyOperation } from './operation.ts';
 
 async function readExchange(message: IncomingMessage): Promise<Exchange> {
   const chunks: Buffer[] = [];
@@ -32,25 +34,32 @@ export async function handle(exchange: Exchange, gateway: GatewayContext): Promi
     }
     response ??= { status: 404, headers: {}, body: '' };
   } catch (error) {
-    response = gatewayFailure(error);
+    response = gatewayFailure(error, exchange);
   }
   for (const handler of responseHandlers) {
     try {
       response = await handler(exchange, response, gateway);
     } catch (error) {
-      response = gatewayFailure(error);
+      response = gatewayFailure(error, exchange);
     }
   }
   return response;
 }
 
-/** A failure inside the gateway, in the JSON shape every AWS SDK can read. */
-function gatewayFailure(error: unknown): GatewayResponse {
-  const message = error instanceof Error ? error.message : String(error);
+/** A failure inside the gateway, as an AWS error in the caller's protocol when it is known. */
+function gatewayFailure(error: unknown, exchange?: Exchange): GatewayResponse {
+  const message = `Infra Labs sandbox gateway: ${error instanceof Error ? error.message : String(error)}`;
+  if (exchange) {
+    try {
+      return awsError(identifyOperation(exchange).protocol, 500, 'InternalFailure', message);
+    } catch {
+      // fall back to JSON below
+    }
+  }
   return {
     status: 500,
     headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amzn-errortype': 'InternalFailure' },
-    body: JSON.stringify({ __type: 'InternalFailure', message: `Infra Labs sandbox gateway: ${message}` }),
+    body: JSON.stringify({ __type: 'InternalFailure', message }),
   };
 }
 

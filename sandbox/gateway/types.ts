@@ -1,4 +1,5 @@
 import type { Backend } from '../backend.ts';
+import type { Operation } from './operation.ts';
 
 export interface GatewayRequest {
   method: string;
@@ -25,6 +26,8 @@ export interface Exchange {
   account: string;
   /** The signing service from the SigV4 credential scope (s3, ec2, lambda, ...), if signed. */
   service?: string;
+  /** What AWS call this is, set by enforceAwsRules (see operation.ts). */
+  operation?: Operation;
 }
 
 export interface GatewayContext {

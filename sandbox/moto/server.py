@@ -13,13 +13,18 @@ import json
 import os
 import pkgutil
 import sys
+import threading
 
 os.environ.setdefault("MOTO_IAM_LOAD_MANAGED_POLICIES", "true")
+# Bucket names are global, but one account must not read or change another's bucket (AWS answers
+# AccessDenied without a policy that allows it). The website is read in the owner's account.
+os.environ.setdefault("MOTO_S3_ALLOW_CROSSACCOUNT_ACCESS", "false")
 
 from moto.moto_server.werkzeug_app import DomainDispatcherApplication, create_backend_app  # noqa: E402
 from moto.server import MotoRequestHandler  # noqa: E402
 from werkzeug.serving import run_simple  # noqa: E402
 from werkzeug.wrappers import Request, Response  # noqa: E402
+from flask import got_request_exception  # noqa: E402
 
 sys.path.insert(0, os.path.dirname(__file__))
 import patches  # noqa: E402
@@ -28,6 +33,32 @@ ROUTES = {}
 for info in sorted(pkgutil.iter_modules(patches.__path__), key=lambda m: m.name):
     module = importlib.import_module(f"patches.{info.name}")
     ROUTES.update(getattr(module, "ROUTES", {}))
+
+
+# Flask turns an exception in moto into an HTML 500 page that says nothing; remember the
+# exception per request thread so the gateway can name the cause (x-infralabs-backend-error).
+_failure = threading.local()
+
+
+def _remember_failure(_sender, exception, **_extra):
+    _failure.text = f"{type(exception).__name__}: {exception}"[:300].encode("ascii", "replace").decode()
+
+
+got_request_exception.connect(_remember_failure)
+
+
+def with_failure_header(app):
+    def wsgi(environ, start_response):
+        _failure.text = None
+
+        def start(status, headers, exc_info=None):
+            if status.startswith("5") and _failure.text:
+                headers = list(headers) + [("x-infralabs-backend-error", _failure.text.replace("\n", " "))]
+            return start_response(status, headers, exc_info)
+
+        return app(environ, start)
+
+    return wsgi
 
 
 def with_admin_routes(app):
@@ -55,7 +86,7 @@ def main():
     args = parser.parse_args()
     os.environ["MOTO_PORT"] = str(args.port)
     app = DomainDispatcherApplication(create_backend_app)
-    run_simple(args.host, args.port, with_admin_routes(app), threaded=True,
+    run_simple(args.host, args.port, with_admin_routes(with_failure_header(app)), threaded=True,
                request_handler=MotoRequestHandler)
 
 

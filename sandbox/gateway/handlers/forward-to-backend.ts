@@ -1,9 +1,15 @@
 // The last request handler: everything not answered by the gateway goes to the backend,
 // in the account that resolveAccount chose.
 import { request as httpRequest } from 'node:http';
-import type { GatewayResponse, RequestHandler } from '../types.ts';
+import type { Exchange, GatewayContext, GatewayResponse, RequestHandler } from '../types.ts';
+import { backendFailure } from './translate-backend-error.ts';
 
-export const forwardToBackend: RequestHandler = (exchange, { backend }) => {
+/** Longer than any single moto call takes; a hung backend must not hang the learner. */
+const backendTimeoutMs = 60_000;
+/** How long a call waits for a restarting backend before it fails with a clear message. */
+const restartWaitMs = 20_000;
+
+function send(exchange: Exchange, { backend }: GatewayContext): Promise<GatewayResponse> {
   const { method, path, search, headers, body } = exchange.request;
   const target = new URL(backend.url());
   const outgoing: Record<string, string | string[]> = {};
@@ -18,6 +24,7 @@ export const forwardToBackend: RequestHandler = (exchange, { backend }) => {
       method,
       path: search ? `${path}?${search}` : path,
       headers: outgoing,
+      timeout: backendTimeoutMs,
     }, (response) => {
       const chunks: Buffer[] = [];
       response.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -28,7 +35,38 @@ export const forwardToBackend: RequestHandler = (exchange, { backend }) => {
       });
       response.on('error', reject);
     });
+    forwarded.on('timeout', () => forwarded.destroy(Object.assign(new Error('timeout'), { code: 'ETIMEDOUT' })));
     forwarded.on('error', reject);
     forwarded.end(body);
   });
+}
+
+async function waitUntilReady(gateway: GatewayContext): Promise<boolean> {
+  const deadline = Date.now() + restartWaitMs;
+  while (Date.now() < deadline) {
+    if (await gateway.backend.ready()) return true;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  return false;
+}
+
+export const forwardToBackend: RequestHandler = async (exchange, gateway) => {
+  try {
+    return await send(exchange, gateway);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ETIMEDOUT') {
+      return backendFailure(exchange, `no answer within ${backendTimeoutMs / 1000} s (the backend is stuck; restart the sandbox)`, 504);
+    }
+    // Refused: the backend is down or being restarted after a crash, and never saw the call,
+    // so sending it again once the backend is back cannot do anything twice.
+    if (code === 'ECONNREFUSED' && await waitUntilReady(gateway)) {
+      try {
+        return await send(exchange, gateway);
+      } catch {
+        // fall through to the message below
+      }
+    }
+    return backendFailure(exchange, `the backend at ${gateway.backend.url()} is not reachable (${code ?? String(error)}); check that the sandbox is running (npx infralabs sandbox) and try again`, 503);
+  }
 };

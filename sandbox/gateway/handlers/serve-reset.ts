@@ -1,0 +1,34 @@
+// POST /_infralabs/reset {"account":"<12 digits>"} or {"all":true}: empties one account (every
+// service, and its bucket names) or the whole sandbox. Used by `infralabs reset` and tests.
+import type { ResetTarget } from '../../backend.ts';
+import type { GatewayResponse, RequestHandler } from '../types.ts';
+
+function answer(status: number, body: object): GatewayResponse {
+  return { status, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) };
+}
+
+export function parseResetTarget(text: string): ResetTarget | string {
+  let body: unknown;
+  try {
+    body = JSON.parse(text || '{}');
+  } catch {
+    return 'The body is not JSON: send {"account":"<12 digits>"} or {"all":true}.';
+  }
+  const { account, all } = (body ?? {}) as { account?: unknown; all?: unknown };
+  if (all === true) return { all: true };
+  if (typeof account === 'string' && /^\d{12}$/.test(account)) return { account };
+  return 'Say what to reset: {"account":"<12 digits>"} or {"all":true}.';
+}
+
+export const serveReset: RequestHandler = async (exchange, { backend }) => {
+  const { method, path, body } = exchange.request;
+  if (path !== '/_infralabs/reset') return undefined;
+  if (method !== 'POST') return answer(405, { error: 'Use POST /_infralabs/reset with {"account":"<12 digits>"} or {"all":true}.' });
+  const target = parseResetTarget(body.toString('utf8'));
+  if (typeof target === 'string') return answer(400, { error: target });
+  const started = Date.now();
+  if (!(await backend.reset(target))) {
+    return answer(501, { error: `This backend (${backend.kind} at ${backend.url()}) cannot be reset by Infra Labs: use its own reset (LocalStack: POST /_localstack/state/reset), or restart it.` });
+  }
+  return answer(200, { reset: target, ms: Date.now() - started });
+};

@@ -1,0 +1,103 @@
+// S3 static website hosting: http://<bucket>.s3-website.localhost:<port>/ (by Host header), and
+// the same at /_infralabs/website/<bucket>/<key> for clients that cannot resolve *.localhost.
+// Everything is read through the backend's S3 API in the owner's account, like a visitor's
+// anonymous request: website configuration, public access block, bucket policy, objects.
+// https://docs.aws.amazon.com/AmazonS3/latest/userguide/WebsiteHosting.html
+import { randomUUID } from 'node:crypto';
+import { internalConfig, errorName } from '../internal-clients.ts';
+import { allowsPublicRead } from '../rules/bucket-policy.ts';
+import type { GatewayContext, GatewayResponse, RequestHandler } from '../types.ts';
+import { defaultAccount } from './resolve-account.ts';
+
+const hostPattern = /^(.+)\.s3-website(?:[.-][a-z0-9-]+)?\.localhost(?::\d+)?$/i;
+const pathPrefix = '/_infralabs/website/';
+
+/** AWS's website error page: HTML with the code and message as a list. */
+function errorPage(status: number, code: string, message: string, extra: Record<string, string> = {}): GatewayResponse {
+  const title = `${status} ${status === 403 ? 'Forbidden' : 'Not Found'}`;
+  const items = { Code: code, Message: message, ...extra, RequestId: randomUUID().replace(/-/g, '').slice(0, 16).toUpperCase() };
+  const list = Object.entries(items).map(([name, value]) => `<li>${name}: ${value}</li>`).join('\n');
+  return {
+    status,
+    headers: { 'content-type': 'text/html; charset=utf-8' },
+    body: `<html>\n<head><title>${title}</title></head>\n<body>\n<h1>${title}</h1>\n<ul>\n${list}\n</ul>\n<hr/>\n</body>\n</html>\n`,
+  };
+}
+
+function target(host: string, path: string): { bucket: string; key: string } | undefined {
+  if (path.startsWith(pathPrefix)) {
+    const rest = path.slice(pathPrefix.length);
+    const slash = rest.indexOf('/');
+    return slash === -1 ? { bucket: rest, key: '' } : { bucket: rest.slice(0, slash), key: rest.slice(slash + 1) };
+  }
+  const match = hostPattern.exec(host);
+  return match ? { bucket: match[1]!, key: path.replace(/^\//, '') } : undefined;
+}
+
+async function serve(gateway: GatewayContext, bucket: string, rawKey: string, head: boolean): Promise<GatewayResponse> {
+  const s3 = await import('@aws-sdk/client-s3');
+  const owner = (await gateway.backend.bucketOwner(bucket)) ?? defaultAccount;
+  const client = new s3.S3Client(internalConfig(gateway, owner));
+  try {
+    let website;
+    try {
+      website = await client.send(new s3.GetBucketWebsiteCommand({ Bucket: bucket }));
+    } catch (error) {
+      if (errorName(error) === 'NoSuchBucket') return errorPage(404, 'NoSuchBucket', 'The specified bucket does not exist', { BucketName: bucket });
+      return errorPage(404, 'NoSuchWebsiteConfiguration', 'The specified bucket does not have a website configuration', { BucketName: bucket });
+    }
+    const index = website.IndexDocument?.Suffix ?? 'index.html';
+    const errorKey = website.ErrorDocument?.Key;
+    const key = decodeURIComponent(rawKey);
+    const wanted = key === '' || key.endsWith('/') ? `${key}${index}` : key;
+
+    // A visitor is anonymous: public access block and bucket policy decide, as on AWS.
+    const block = await client.send(new s3.GetPublicAccessBlockCommand({ Bucket: bucket }))
+      .then((answer) => answer.PublicAccessBlockConfiguration)
+      .catch(() => undefined);
+    const policy = await client.send(new s3.GetBucketPolicyCommand({ Bucket: bucket }))
+      .then((answer) => answer.Policy ?? '')
+      .catch(() => '');
+    const readable = (objectKey: string) => !block?.RestrictPublicBuckets && !block?.BlockPublicPolicy && allowsPublicRead(policy, bucket, objectKey);
+    if (!readable(wanted)) return errorPage(403, 'AccessDenied', 'Access Denied');
+
+    const fetchObject = async (objectKey: string) => {
+      try {
+        return await client.send(new s3.GetObjectCommand({ Bucket: bucket, Key: objectKey }));
+      } catch (error) {
+        if (errorName(error) === 'NoSuchKey') return undefined;
+        throw error;
+      }
+    };
+    const toResponse = async (status: number, object: NonNullable<Awaited<ReturnType<typeof fetchObject>>>): Promise<GatewayResponse> => {
+      const body = head ? Buffer.alloc(0) : Buffer.from(await object.Body!.transformToByteArray());
+      const headers: Record<string, string> = { 'content-type': object.ContentType ?? 'binary/octet-stream' };
+      if (object.ETag) headers['etag'] = object.ETag;
+      if (object.LastModified) headers['last-modified'] = object.LastModified.toUTCString();
+      return { status, headers, body };
+    };
+
+    const found = await fetchObject(wanted);
+    if (found) return toResponse(200, found);
+    // AWS redirects /dir to /dir/ when dir/index.html exists.
+    if (!key.endsWith('/') && key !== '' && await fetchObject(`${key}/${index}`)) {
+      return { status: 302, headers: { location: `/${key}/` }, body: '' };
+    }
+    if (errorKey && readable(errorKey)) {
+      const errorObject = await fetchObject(errorKey);
+      if (errorObject) return toResponse(404, errorObject);
+    }
+    return errorPage(404, 'NoSuchKey', 'The specified key does not exist.', { Key: wanted });
+  } finally {
+    client.destroy();
+  }
+}
+
+export const serveWebsite: RequestHandler = (exchange, gateway) => {
+  const { method, path, headers } = exchange.request;
+  const host = String(headers['host'] ?? '');
+  const site = target(host, path);
+  if (!site) return undefined;
+  if (method !== 'GET' && method !== 'HEAD') return errorPage(405, 'MethodNotAllowed', `The specified method is not allowed against this resource: ${method}`);
+  return serve(gateway, site.bucket, site.key, method === 'HEAD');
+};

@@ -1,0 +1,34 @@
+// A backend crash (moto answers 500 with an HTML page) becomes an AWS InternalFailure in the
+// protocol the client speaks, naming the service, the operation and the cause, instead of a
+// parse error deep inside the SDK.
+import { awsError } from '../aws-error.ts';
+import { identifyOperation } from '../operation.ts';
+import type { Exchange, GatewayResponse, ResponseHandler } from '../types.ts';
+
+function headerText(value: string | string[] | undefined): string {
+  return (Array.isArray(value) ? value[0] : value) ?? '';
+}
+
+/** The cause: moto's exception (our server.py adds it as a header), else the page's text. */
+function causeOf(response: GatewayResponse): string {
+  const reported = headerText(response.headers['x-infralabs-backend-error']);
+  if (reported) return reported;
+  const text = response.body.toString().replace(/<title>.*?<\/title>/is, '').replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim();
+  return text.slice(0, 300) || `HTTP ${response.status}`;
+}
+
+function looksLikeHtml(response: GatewayResponse): boolean {
+  if (headerText(response.headers['content-type']).includes('text/html')) return true;
+  return /^\s*<(!doctype html|html)/i.test(response.body.toString().slice(0, 100));
+}
+
+export function backendFailure(exchange: Exchange, cause: string, status = 500): GatewayResponse {
+  const operation = identifyOperation(exchange);
+  return awsError(operation.protocol, status, 'InternalFailure',
+    `The sandbox backend failed on ${operation.service} ${operation.name}: ${cause}. This is a sandbox limitation, not a mistake in your code; try the call another way or report it.`);
+}
+
+export const translateBackendError: ResponseHandler = (exchange, response) => {
+  if (response.status < 500 || !looksLikeHtml(response)) return response;
+  return backendFailure(exchange, causeOf(response), response.status === 501 ? 501 : 500);
+};

@@ -1,0 +1,42 @@
+// AWS: an Auto Scaling group needs MinSize <= DesiredCapacity <= MaxSize.
+// https://docs.aws.amazon.com/autoscaling/ec2/userguide/asg-capacity-limits.html
+import { internalConfig } from '../internal-clients.ts';
+import type { AwsRule, RuleCall } from './rule.ts';
+
+interface Sizes { min?: number; max?: number; desired?: number }
+
+async function currentSizes(call: RuleCall, name: string): Promise<Sizes> {
+  const { AutoScalingClient, DescribeAutoScalingGroupsCommand } = await import('@aws-sdk/client-auto-scaling');
+  const client = new AutoScalingClient(internalConfig(call.gateway, call.account));
+  try {
+    const { AutoScalingGroups = [] } = await client.send(new DescribeAutoScalingGroupsCommand({ AutoScalingGroupNames: [name] }));
+    const group = AutoScalingGroups[0];
+    return group ? { min: group.MinSize, max: group.MaxSize, desired: group.DesiredCapacity } : {};
+  } finally {
+    client.destroy();
+  }
+}
+
+const number = (value: string | null) => (value === null ? undefined : Number(value));
+
+export const asgCapacity: AwsRule = {
+  watches: ['autoscaling:CreateAutoScalingGroup', 'autoscaling:UpdateAutoScalingGroup', 'autoscaling:SetDesiredCapacity'],
+  async check(call) {
+    const form = call.operation.form!;
+    const given: Sizes = { min: number(form.get('MinSize')), max: number(form.get('MaxSize')), desired: number(form.get('DesiredCapacity')) };
+    const sizes = call.operation.name === 'CreateAutoScalingGroup'
+      ? given
+      : { ...(await currentSizes(call, form.get('AutoScalingGroupName') ?? '')), ...Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined)) };
+    const { min, max, desired } = sizes;
+    if (min !== undefined && max !== undefined && max < min) {
+      return call.refuse('ValidationError', `Max bound, ${max}, must be greater than or equal to min bound, ${min}`);
+    }
+    if (desired !== undefined && ((min !== undefined && desired < min) || (max !== undefined && desired > max))) {
+      if (call.operation.name === 'SetDesiredCapacity') {
+        return call.refuse('ValidationError', `New SetDesiredCapacity value ${desired} is ${max !== undefined && desired > max ? `above max value ${max}` : `below min value ${min}`} for the AutoScalingGroup.`);
+      }
+      return call.refuse('ValidationError', `Desired capacity:${desired} must be between the specified min size:${min} and max size:${max}`);
+    }
+    return undefined;
+  },
+};

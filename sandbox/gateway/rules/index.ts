@@ -1,0 +1,18 @@
+// Every AWS rule the gateway enforces; sandbox/FIDELITY.md says what each restores.
+import type { AwsRule } from './rule.ts';
+import { asgCapacity } from './asg-capacity.ts';
+import { ec2VolumeZone } from './ec2-volume-zone.ts';
+import { ecsFargate } from './ecs-fargate.ts';
+import { eksTwoZones } from './eks-two-zones.ts';
+import { elbTwoZones } from './elb-two-zones.ts';
+import { lambdaLimits } from './lambda-limits.ts';
+import { s3PublicAccess } from './s3-public-access.ts';
+
+export const rules: AwsRule[] = [s3PublicAccess, ec2VolumeZone, lambdaLimits, ecsFargate, elbTwoZones, asgCapacity, eksTwoZones];
+
+const byCall = new Map<string, AwsRule[]>();
+for (const rule of rules) for (const call of rule.watches) byCall.set(call, [...(byCall.get(call) ?? []), rule]);
+
+export function rulesFor(service: string, operation: string): AwsRule[] {
+  return byCall.get(`${service}:${operation}`) ?? [];
+}

@@ -1,0 +1,42 @@
+// AWS: Lambda timeout 1-900 s, memory 128-10240 MB, and only runtimes Lambda offers.
+// https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html
+// https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html
+import type { AwsRule } from './rule.ts';
+
+export const supportedRuntimes = [
+  'nodejs18.x', 'nodejs20.x', 'nodejs22.x', 'nodejs24.x',
+  'python3.9', 'python3.10', 'python3.11', 'python3.12', 'python3.13', 'python3.14',
+  'java8.al2', 'java11', 'java17', 'java21', 'java25', 'dotnet8', 'dotnet10',
+  'ruby3.2', 'ruby3.3', 'ruby3.4', 'provided.al2', 'provided.al2023',
+];
+/** Runtimes AWS knows but no longer lets anyone create or update a function with. */
+const deprecatedRuntimes = [
+  'nodejs', 'nodejs4.3', 'nodejs4.3-edge', 'nodejs6.10', 'nodejs8.10', 'nodejs10.x', 'nodejs12.x', 'nodejs14.x', 'nodejs16.x',
+  'python2.7', 'python3.6', 'python3.7', 'python3.8', 'java8', 'dotnetcore1.0', 'dotnetcore2.0', 'dotnetcore2.1',
+  'dotnetcore3.1', 'dotnet6', 'dotnet7', 'ruby2.5', 'ruby2.7', 'go1.x', 'provided',
+];
+
+function rangeError(value: unknown, field: string, min: number, max: number): string | undefined {
+  if (value === undefined || value === null) return undefined;
+  const number = Number(value);
+  if (number < min) return `1 validation error detected: Value '${String(value)}' at '${field}' failed to satisfy constraint: Member must have value greater than or equal to ${min}`;
+  if (number > max) return `1 validation error detected: Value '${String(value)}' at '${field}' failed to satisfy constraint: Member must have value less than or equal to ${max}`;
+  return undefined;
+}
+
+export const lambdaLimits: AwsRule = {
+  watches: ['lambda:CreateFunction', 'lambda:UpdateFunctionConfiguration'],
+  check(call) {
+    const body = call.operation.json ?? {};
+    const problem = rangeError(body['Timeout'], 'timeout', 1, 900) ?? rangeError(body['MemorySize'], 'memorySize', 128, 10240);
+    if (problem) return call.refuse('ValidationException', problem);
+    const runtime = body['Runtime'];
+    if (typeof runtime !== 'string' || supportedRuntimes.includes(runtime)) return undefined;
+    if (deprecatedRuntimes.includes(runtime)) {
+      return call.refuse('InvalidParameterValueException',
+        `The runtime parameter of ${runtime} is no longer supported for creating or updating AWS Lambda functions. We recommend you use a supported runtime (for Node.js: nodejs22.x) while creating or upgrading functions.`);
+    }
+    return call.refuse('InvalidParameterValueException',
+      `Value ${runtime} at 'runtime' failed to satisfy constraint: Member must satisfy enum value set: [${supportedRuntimes.join(', ')}] or be a valid ARN`);
+  },
+};

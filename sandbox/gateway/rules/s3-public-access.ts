@@ -1,0 +1,44 @@
+// AWS (since April 2023): a new bucket has all four Block Public Access settings on, and a public
+// bucket policy is refused with AccessDenied while BlockPublicPolicy is on.
+// https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-control-block-public-access.html
+// https://aws.amazon.com/about-aws/whats-new/2022/12/amazon-s3-automatically-enable-block-public-access-disable-access-control-lists-buckets-april-2023/
+import { internalConfig } from '../internal-clients.ts';
+import type { AwsRule } from './rule.ts';
+import { isPublicPolicy } from './bucket-policy.ts';
+
+async function s3Client(call: Parameters<NonNullable<AwsRule['check']>>[0]) {
+  const s3 = await import('@aws-sdk/client-s3');
+  return { s3, client: new s3.S3Client(internalConfig(call.gateway, call.account)) };
+}
+
+export const s3PublicAccess: AwsRule = {
+  watches: ['s3:CreateBucket', 's3:PutBucketPolicy'],
+  async check(call) {
+    if (call.operation.name !== 'PutBucketPolicy' || !call.operation.bucket) return undefined;
+    if (!isPublicPolicy(call.exchange.request.body.toString('utf8'))) return undefined;
+    const { s3, client } = await s3Client(call);
+    try {
+      const { PublicAccessBlockConfiguration: block } = await client.send(new s3.GetPublicAccessBlockCommand({ Bucket: call.operation.bucket }));
+      if (!block?.BlockPublicPolicy) return undefined;
+    } catch {
+      return undefined; // no block configured (or no such bucket: the backend says so itself)
+    } finally {
+      client.destroy();
+    }
+    return call.refuse('AccessDenied',
+      `Access Denied: bucket ${call.operation.bucket} blocks public bucket policies (BlockPublicPolicy is on, the default for new buckets). Turn it off first with PutPublicAccessBlock (BlockPublicPolicy: false, and RestrictPublicBuckets: false for public reads) or DeletePublicAccessBlock.`,
+      403);
+  },
+  async after(call) {
+    if (call.operation.name !== 'CreateBucket' || !call.operation.bucket) return;
+    const { s3, client } = await s3Client(call);
+    try {
+      await client.send(new s3.PutPublicAccessBlockCommand({
+        Bucket: call.operation.bucket,
+        PublicAccessBlockConfiguration: { BlockPublicAcls: true, IgnorePublicAcls: true, BlockPublicPolicy: true, RestrictPublicBuckets: true },
+      }));
+    } finally {
+      client.destroy();
+    }
+  },
+};

@@ -1,0 +1,117 @@
+"""Auto Scaling as AWS does it (see sandbox/FIDELITY.md):
+
+- instances are spread evenly over the Availability Zones of the group's subnets (moto puts
+  every instance in the first subnet);
+- an instance that is terminated outside the group (EC2 TerminateInstances) is replaced, and
+  replacements are registered in the group's target groups while terminated ones are
+  deregistered (moto registers only at creation)."""
+import threading
+
+from moto.autoscaling.models import ASG_NAME_TAG, FakeAutoScalingGroup, AutoScalingBackend, InstanceState
+from moto.ec2.models.instances import InstanceBackend
+
+_busy = threading.local()
+
+
+def _subnet_zones(group):
+    subnet_ids = [s for s in (group.vpc_zone_identifier or "").split(",") if s]
+    if not subnet_ids:
+        return [(None, zone) for zone in group.availability_zones]
+    subnets = group.autoscaling_backend.ec2_backend.describe_subnets(subnet_ids=subnet_ids)
+    by_id = {subnet.id: subnet for subnet in subnets}
+    return [(sid, by_id[sid].availability_zone) for sid in subnet_ids if sid in by_id]
+
+
+def replace_autoscaling_group_instances(self, count_needed, propagated_tags):
+    propagated_tags[ASG_NAME_TAG] = self.name
+    propagated_tags.update(self.instance_tags)
+    placements = _subnet_zones(self)
+    associate_public_ip = self.launch_config.associate_public_ip_address if self.launch_config else None
+    launch_template = None
+    if self.ec2_launch_template:
+        if self.ec2_launch_template.id:
+            launch_template = {"LaunchTemplateId": self.ec2_launch_template.id}
+        elif self.ec2_launch_template.name:
+            launch_template = {"LaunchTemplateName": self.ec2_launch_template.name}
+    for _ in range(count_needed):
+        # The zone with the fewest running instances of this group gets the next one.
+        counts = {}
+        for state in self.active_instances():
+            zone = state.instance.placement.zone
+            counts[zone] = counts.get(zone, 0) + 1
+        subnet_id, zone = min(placements, key=lambda p: counts.get(p[1], 0)) if placements else (None, None)
+        reservation = self.autoscaling_backend.ec2_backend.run_instances(
+            self.image_id, 1, self.user_data, self.security_groups,
+            instance_type=self.instance_type,
+            tags={"instance": dict(propagated_tags)},
+            placement=zone,
+            launch_config=self.launch_config,
+            launch_template=launch_template,
+            is_instance_type_default=False,
+            associate_public_ip=associate_public_ip,
+            subnet_id=subnet_id,
+        )
+        for instance in reservation.instances:
+            instance.autoscaling_group = self
+            self.instance_states.append(InstanceState(instance, protected_from_scale_in=self.new_instances_protected_from_scale_in))
+
+
+_original_update_target_groups = AutoScalingBackend.update_attached_target_groups
+
+
+def update_attached_target_groups(self, group_name):
+    _original_update_target_groups(self, group_name)
+    group = self.autoscaling_groups[group_name]
+    if not group.target_group_arns:
+        return
+    members = {state.instance.id for state in group.instance_states}
+    for target_group in self.elbv2_backend.describe_target_groups(target_group_arns=group.target_group_arns, load_balancer_arn=None, names=None):
+        gone = []
+        for target_id in list(target_group.targets):
+            instance = self.ec2_backend.get_instance_by_id(target_id) if str(target_id).startswith("i-") else None
+            left_group = instance is not None and getattr(instance, "autoscaling_group", None) is group and target_id not in members
+            if instance is not None and (instance.state == "terminated" or left_group):
+                gone.append({"Id": target_id})
+        if gone:
+            self.elbv2_backend.deregister_targets(target_group.arn, gone)
+
+
+_original_terminate = InstanceBackend.terminate_instances
+
+
+def terminate_instances(self, instance_ids):
+    result = _original_terminate(self, instance_ids)
+    if getattr(_busy, "active", False):
+        return result  # the group itself is terminating: it keeps its own books
+    _busy.active = True
+    try:
+        for instance, _previous in result:
+            group = getattr(instance, "autoscaling_group", None)
+            if group is None or instance.id not in {s.instance.id for s in group.instance_states}:
+                continue
+            # The group's health check finds the instance gone and launches a replacement.
+            group.instance_states = [s for s in group.instance_states if s.instance.id != instance.id]
+            group.set_desired_capacity(group.desired_capacity)
+    finally:
+        _busy.active = False
+    return result
+
+
+_original_set_desired = FakeAutoScalingGroup.set_desired_capacity
+
+
+def set_desired_capacity(self, new_capacity):
+    previous = getattr(_busy, "active", False)
+    _busy.active = True
+    try:
+        _original_set_desired(self, new_capacity)
+    finally:
+        _busy.active = previous
+    if self.name in self.autoscaling_backend.autoscaling_groups:
+        self.autoscaling_backend.update_attached_target_groups(self.name)
+
+
+FakeAutoScalingGroup.replace_autoscaling_group_instances = replace_autoscaling_group_instances
+FakeAutoScalingGroup.set_desired_capacity = set_desired_capacity
+AutoScalingBackend.update_attached_target_groups = update_attached_target_groups
+InstanceBackend.terminate_instances = terminate_instances

@@ -1,0 +1,73 @@
+"""ECS as AWS does it for the labs (see sandbox/FIDELITY.md):
+
+- an awsvpc service or task without securityGroups gets the VPC's default security group
+  (moto raises KeyError: 'securityGroups', an HTTP 500);
+- Fargate tasks whose containers set no memory use the task-level memory (moto adds None to an
+  int and fails);
+- RunTask tasks stay RUNNING instead of moving one state further on every describe."""
+from moto.ec2.models import ec2_backends
+from moto.ecs import models as ecs_models
+from moto.moto_api import state_manager
+
+
+def _with_default_security_group(account_id, region_name, network_configuration):
+    if not network_configuration:
+        return network_configuration
+    awsvpc = network_configuration.get("awsvpcConfiguration") or {}
+    if awsvpc.get("securityGroups") or not awsvpc.get("subnets"):
+        return network_configuration
+    ec2 = ec2_backends[account_id][region_name]
+    try:
+        vpc_id = ec2.get_subnet(awsvpc["subnets"][0]).vpc_id
+    except Exception:
+        return network_configuration  # unknown subnet: moto reports it itself
+    groups = ec2.describe_security_groups(filters={"vpc-id": [vpc_id], "group-name": ["default"]})
+    filled = dict(awsvpc, securityGroups=[groups[0].id] if groups else [])
+    return dict(network_configuration, awsvpcConfiguration=filled)
+
+
+_service_validate = ecs_models.Service._validate_network
+
+
+def _validate_network(self, nc):
+    return _service_validate(self, _with_default_security_group(self._account_id, self.region_name, nc))
+
+
+_task_init = ecs_models.Task.__init__
+
+
+def _task_init_with_default_group(self, cluster, task_definition, *args, **kwargs):
+    if kwargs.get("networking_configuration"):
+        kwargs["networking_configuration"] = _with_default_security_group(
+            backend_account(kwargs.get("backend")), cluster.region_name, kwargs["networking_configuration"])
+    _task_init(self, cluster, task_definition, *args, **kwargs)
+
+
+def backend_account(backend):
+    return getattr(backend, "account_id", None)
+
+
+_calculate = ecs_models.EC2ContainerServiceBackend._calculate_task_resource_requirements
+
+
+class _TaskLevelMemory:
+    """A task definition whose containers fall back to the task-level cpu and memory."""
+
+    def __init__(self, task_definition):
+        containers = task_definition.container_definitions
+        share = int(task_definition.memory or 0) // max(len(containers), 1)
+        self.container_definitions = [
+            c if (c.get("memory") or c.get("memoryReservation") or c.get("Memory") or c.get("MemoryReservation"))
+            else dict(c, memory=share)
+            for c in containers
+        ]
+
+
+def _calculate_task_resource_requirements(task_definition):
+    return _calculate(_TaskLevelMemory(task_definition))
+
+
+ecs_models.Service._validate_network = _validate_network
+ecs_models.Task.__init__ = _task_init_with_default_group
+ecs_models.EC2ContainerServiceBackend._calculate_task_resource_requirements = staticmethod(_calculate_task_resource_requirements)
+state_manager.set_transition(model_name="ecs::task", transition={"progression": "manual", "times": 1_000_000})

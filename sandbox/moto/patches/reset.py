@@ -1,0 +1,61 @@
+"""POST /_infralabs/reset {"account": "<12 digits>"} or {"all": true}.
+
+moto can only reset everything (/moto-api/reset). A classroom sandbox and a test suite touch many
+accounts, each costing memory, so one account's state is dropped from every service backend
+(and its names from S3's global bucket registry), and the memory is given back."""
+import gc
+import json
+
+from moto.core.base_backend import BackendDict
+from moto.core.model_instances import model_data
+from moto.moto_api import _internal  # noqa: F401  (registers moto_api_backend)
+from moto.moto_api._internal.models import moto_api_backend
+from moto.s3.models import s3_backends
+from moto.utilities.utils import get_partition  # noqa: F401
+
+
+def _owned_by(instance, account_id):
+    for attribute in ("account_id", "_account_id", "owner_id"):
+        if getattr(instance, attribute, None) == account_id:
+            return True
+    return False
+
+
+def reset_account(account_id):
+    for name, entry in list(s3_backends.bucket_accounts.items()):
+        if entry[1] == account_id:
+            s3_backends.bucket_accounts.pop(name, None)
+    for backend_dict in list(BackendDict._instances):
+        account_backend = dict.get(backend_dict, account_id)
+        if account_backend is None:
+            continue
+        # S3's reset closes the temporary files behind object bodies.
+        if backend_dict is s3_backends:
+            for region_backend in account_backend.values():
+                region_backend.reset()
+        dict.__delitem__(backend_dict, account_id)
+    for models in model_data.values():
+        for model in models.values():
+            tracked = getattr(model, "instances_tracked", None)
+            if tracked:
+                model.instances_tracked = [i for i in tracked if not _owned_by(i, account_id)]
+    gc.collect()
+
+
+def reset(request):
+    try:
+        body = json.loads(request.get_data() or b"{}")
+    except ValueError:
+        return 400, {"error": 'send {"account":"<12 digits>"} or {"all":true}'}
+    if body.get("all") is True:
+        moto_api_backend.reset()
+        gc.collect()
+        return 200, {"reset": "all"}
+    account_id = str(body.get("account", ""))
+    if len(account_id) != 12 or not account_id.isdigit():
+        return 400, {"error": 'send {"account":"<12 digits>"} or {"all":true}'}
+    reset_account(account_id)
+    return 200, {"reset": account_id}
+
+
+ROUTES = {"/_infralabs/reset": reset}
