@@ -1,0 +1,88 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { request } from 'node:http';
+import {
+  S3Client, CreateBucketCommand, PutBucketWebsiteCommand, PutObjectCommand, PutBucketPolicyCommand,
+  PutPublicAccessBlockCommand, DeletePublicAccessBlockCommand,
+} from '@aws-sdk/client-s3';
+import { clientConfig, freshAccount, testEndpoint } from '../../../test/sandbox-context.ts';
+
+const account = freshAccount();
+const s3 = new S3Client(clientConfig(account));
+const site = `site-${account}`;
+
+/** GET through the path route, the way the grader reads a website. */
+async function visit(bucket: string, key = '') {
+  const response = await fetch(`${testEndpoint()}/_infralabs/website/${bucket}/${key}`, { redirect: 'manual' });
+  return { status: response.status, type: response.headers.get('content-type') ?? '', body: await response.text(), location: response.headers.get('location') };
+}
+
+/** GET by Host header, as a browser at http://<bucket>.s3-website.localhost:<port>/ does. */
+function visitByHost(bucket: string, path: string): Promise<{ status: number; body: string }> {
+  const { port } = new URL(testEndpoint());
+  return new Promise((resolve, reject) => {
+    request({ host: '127.0.0.1', port, path, headers: { host: `${bucket}.s3-website.localhost:${port}` } }, (response) => {
+      let body = '';
+      response.on('data', (chunk) => { body += chunk; });
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, body }));
+    }).on('error', reject).end();
+  });
+}
+
+async function makePublic(bucket: string) {
+  await s3.send(new PutPublicAccessBlockCommand({ Bucket: bucket, PublicAccessBlockConfiguration: { BlockPublicAcls: true, IgnorePublicAcls: true, BlockPublicPolicy: false, RestrictPublicBuckets: false } }));
+  await s3.send(new PutBucketPolicyCommand({ Bucket: bucket, Policy: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: `arn:aws:s3:::${bucket}/*` }] }) }));
+}
+
+beforeAll(async () => {
+  await s3.send(new CreateBucketCommand({ Bucket: site }));
+  await s3.send(new PutBucketWebsiteCommand({ Bucket: site, WebsiteConfiguration: { IndexDocument: { Suffix: 'index.html' }, ErrorDocument: { Key: 'error.html' } } }));
+  await s3.send(new PutObjectCommand({ Bucket: site, Key: 'index.html', Body: '<h1>home</h1>', ContentType: 'text/html' }));
+  await s3.send(new PutObjectCommand({ Bucket: site, Key: 'error.html', Body: '<h1>oops</h1>', ContentType: 'text/html; charset=utf-8' }));
+  await s3.send(new PutObjectCommand({ Bucket: site, Key: 'docs/index.html', Body: 'docs home', ContentType: 'text/html' }));
+  await s3.send(new PutObjectCommand({ Bucket: site, Key: 'style.css', Body: 'h1{}', ContentType: 'text/css' }));
+});
+
+describe('S3 website hosting', () => {
+  it('answers 403 AccessDenied while the bucket is not public (new buckets block public access)', async () => {
+    const page = await visit(site);
+    expect(page.status).toBe(403);
+    expect(page.type).toContain('text/html');
+    expect(page.body).toContain('Code: AccessDenied');
+  });
+
+  it('serves the index document for / and dir/, objects with their content type, the error document with 404', async () => {
+    await makePublic(site);
+    expect(await visit(site)).toMatchObject({ status: 200, type: 'text/html', body: '<h1>home</h1>' });
+    expect(await visit(site, 'docs/')).toMatchObject({ status: 200, body: 'docs home' });
+    expect(await visit(site, 'style.css')).toMatchObject({ status: 200, type: 'text/css', body: 'h1{}' });
+    expect(await visit(site, 'missing.html')).toMatchObject({ status: 404, type: 'text/html; charset=utf-8', body: '<h1>oops</h1>' });
+    expect(await visit(site, 'docs')).toMatchObject({ status: 302, location: '/docs/' });
+  });
+
+  it('routes http://<bucket>.s3-website.localhost by its Host header', async () => {
+    expect(await visitByHost(site, '/')).toEqual({ status: 200, body: '<h1>home</h1>' });
+    expect((await visitByHost(site, '/nope')).status).toBe(404);
+  });
+
+  it('answers 403 when RestrictPublicBuckets is turned back on', async () => {
+    const bucket = `restrict-${account}`;
+    await s3.send(new CreateBucketCommand({ Bucket: bucket }));
+    await s3.send(new PutBucketWebsiteCommand({ Bucket: bucket, WebsiteConfiguration: { IndexDocument: { Suffix: 'index.html' } } }));
+    await s3.send(new PutObjectCommand({ Bucket: bucket, Key: 'index.html', Body: 'hi', ContentType: 'text/html' }));
+    await makePublic(bucket);
+    expect((await visit(bucket)).status).toBe(200);
+    await s3.send(new PutPublicAccessBlockCommand({ Bucket: bucket, PublicAccessBlockConfiguration: { BlockPublicAcls: false, IgnorePublicAcls: false, BlockPublicPolicy: false, RestrictPublicBuckets: true } }));
+    expect((await visit(bucket)).status).toBe(403);
+    await s3.send(new DeletePublicAccessBlockCommand({ Bucket: bucket }));
+    expect((await visit(bucket)).status).toBe(200);
+  });
+
+  it('answers 404 NoSuchWebsiteConfiguration and NoSuchBucket', async () => {
+    const plain = `plain-${account}`;
+    await s3.send(new CreateBucketCommand({ Bucket: plain }));
+    const page = await visit(plain);
+    expect(page.status).toBe(404);
+    expect(page.body).toContain('NoSuchWebsiteConfiguration');
+    expect((await visit(`nothing-here-${account}`)).body).toContain('NoSuchBucket');
+  });
+});

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import {
+  S3Client, CreateBucketCommand, GetPublicAccessBlockCommand, PutBucketPolicyCommand,
+  PutPublicAccessBlockCommand, DeletePublicAccessBlockCommand, GetBucketPolicyCommand,
+} from '@aws-sdk/client-s3';
+import { clientConfig, freshAccount } from '../../../test/sandbox-context.ts';
+import { isPublicPolicy } from './bucket-policy.ts';
+
+const account = freshAccount();
+const s3 = new S3Client(clientConfig(account));
+const publicPolicy = (bucket: string) => JSON.stringify({
+  Version: '2012-10-17',
+  Statement: [{ Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: `arn:aws:s3:::${bucket}/*` }],
+});
+
+describe('S3 blocks public access by default', () => {
+  it('gives a new bucket a full public access block', async () => {
+    const bucket = `pab-new-${account}`;
+    await s3.send(new CreateBucketCommand({ Bucket: bucket }));
+    const { PublicAccessBlockConfiguration } = await s3.send(new GetPublicAccessBlockCommand({ Bucket: bucket }));
+    expect(PublicAccessBlockConfiguration).toEqual({ BlockPublicAcls: true, IgnorePublicAcls: true, BlockPublicPolicy: true, RestrictPublicBuckets: true });
+  });
+
+  it('refuses a public policy with AccessDenied until BlockPublicPolicy is lifted', async () => {
+    const bucket = `pab-policy-${account}`;
+    await s3.send(new CreateBucketCommand({ Bucket: bucket }));
+    const refused = await s3.send(new PutBucketPolicyCommand({ Bucket: bucket, Policy: publicPolicy(bucket) })).catch((error: Error) => error);
+    expect(refused).toBeInstanceOf(Error);
+    expect((refused as Error).name).toBe('AccessDenied');
+    expect((refused as Error).message).toContain('BlockPublicPolicy');
+
+    await s3.send(new PutPublicAccessBlockCommand({ Bucket: bucket, PublicAccessBlockConfiguration: { BlockPublicAcls: true, IgnorePublicAcls: true, BlockPublicPolicy: false, RestrictPublicBuckets: false } }));
+    await s3.send(new PutBucketPolicyCommand({ Bucket: bucket, Policy: publicPolicy(bucket) }));
+    expect((await s3.send(new GetBucketPolicyCommand({ Bucket: bucket }))).Policy).toContain('s3:GetObject');
+  });
+
+  it('accepts a public policy once the block is deleted, and a private policy always', async () => {
+    const bucket = `pab-delete-${account}`;
+    await s3.send(new CreateBucketCommand({ Bucket: bucket }));
+    const privatePolicy = JSON.stringify({ Statement: [{ Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${account}:root` }, Action: 's3:*', Resource: `arn:aws:s3:::${bucket}/*` }] });
+    await s3.send(new PutBucketPolicyCommand({ Bucket: bucket, Policy: privatePolicy }));
+    await s3.send(new DeletePublicAccessBlockCommand({ Bucket: bucket }));
+    await s3.send(new PutBucketPolicyCommand({ Bucket: bucket, Policy: publicPolicy(bucket) }));
+  });
+
+  it('reads public statements as S3 does', () => {
+    expect(isPublicPolicy(publicPolicy('b'))).toBe(true);
+    expect(isPublicPolicy(JSON.stringify({ Statement: { Effect: 'Allow', Principal: { AWS: ['*'] }, Action: 's3:*', Resource: '*' } }))).toBe(true);
+    expect(isPublicPolicy(JSON.stringify({ Statement: [{ Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: '*', Condition: { IpAddress: { 'aws:SourceIp': '10.0.0.0/8' } } }] }))).toBe(false);
+    expect(isPublicPolicy(JSON.stringify({ Statement: [{ Effect: 'Deny', Principal: '*', Action: 's3:*', Resource: '*' }] }))).toBe(false);
+  });
+});
