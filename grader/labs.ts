@@ -149,7 +149,8 @@ export async function lintLab(id: string, root = projectRoot): Promise<{ entry?:
   return { entry, problems };
 }
 
-function readFixtures(dir: string): Fixture[] {
+/** fixtures/*.ts of a lab folder, with the check each one names. */
+export function readFixtures(dir: string): Fixture[] {
   if (!existsSync(dir)) return [];
   return readdirSync(dir)
     .filter((name) => name.endsWith('.ts'))

@@ -1,0 +1,16 @@
+import { CreateVolumeCommand, EC2Client } from '@aws-sdk/client-ec2';
+import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
+import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
+
+const { Account } = await new STSClient({}).send(new GetCallerIdentityCommand({}));
+const volume = await new EC2Client({}).send(new CreateVolumeCommand({
+  AvailabilityZone: 'us-east-1a',
+  Size: 10,
+  TagSpecifications: [{ ResourceType: 'volume', Tags: [{ Key: 'Name', Value: 'data-vol' }] }],
+}));
+try {
+  await new S3Client({}).send(new CreateBucketCommand({ Bucket: `kv-${Account}` }));
+} catch (error) {
+  if ((error as Error).name !== 'BucketAlreadyOwnedByYou') throw error;
+}
+console.log('volume', volume.VolumeId);
