@@ -1,4 +1,29 @@
-// Runs Node.js Lambda handlers for Invoke (moto cannot without Docker). Filled in by the Lambda issue.
+// Runs Node.js Lambda functions for Invoke (moto cannot without Docker); with an external
+// backend, Invoke is that backend's business.
 import type { RequestHandler } from '../gateway/types.ts';
+import { logsSettled } from './function-logs.ts';
+import { invokeFunction } from './invoke-function.ts';
+import { InvokeRequestError, parseInvokeRequest, signedRegion } from './invoke-request.ts';
+import { lambdaError } from './lambda-error.ts';
 
-export const invokeLambda: RequestHandler = () => undefined;
+const logsRead = /^Logs_20140328\.(Get|Filter|Describe|StartQuery)/;
+
+export const invokeLambda: RequestHandler = async (exchange, gateway) => {
+  if (gateway.backend.kind === 'external') return undefined;
+  const target = String(exchange.request.headers['x-amz-target'] ?? '');
+  if (logsRead.test(target)) {
+    // Logs of invocations that already answered are still being written: let a reader see them.
+    await logsSettled(exchange.account);
+    return undefined;
+  }
+  let request;
+  try {
+    request = parseInvokeRequest(exchange.request);
+  } catch (error) {
+    if (error instanceof InvokeRequestError) return lambdaError(error.status, error.code, error.message);
+    throw error;
+  }
+  if (!request) return undefined;
+  const region = request.arnRegion ?? signedRegion(exchange.request) ?? 'us-east-1';
+  return invokeFunction(request, exchange.account, region, gateway);
+};

@@ -1,0 +1,315 @@
+// One execution environment: a Node process running one function version's code from its own
+// directory, with a clean environment, a heap limit and an RSS watch, killed at timeout.
+import { fork, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { projectRoot } from '../paths.ts';
+import { extractCode } from './extract-code.ts';
+import type { FunctionConfiguration } from './function-config.ts';
+import { functionEnvironment } from './function-env.ts';
+import { logStreamName, type LogEvent } from './log-lines.ts';
+import { readRssBytes } from './process-memory.ts';
+
+const bootstrap = join(projectRoot, 'sandbox', 'lambda', 'runtime', 'bootstrap.mjs');
+const runtimeModules = join(projectRoot, 'node_modules');
+/** At most this long to load the handler (AWS allows 10 s of init). */
+const initLimitMs = 10_000;
+const memoryPollMs = 25;
+
+export interface RuntimeError {
+  errorType: string;
+  errorMessage: string;
+  trace?: string[];
+}
+
+export interface EnvironmentSpec {
+  key: string;
+  fingerprint: string;
+  account: string;
+  region: string;
+  executedVersion: string;
+  configuration: FunctionConfiguration;
+  gatewayEndpoint: string;
+}
+
+export interface InvokeInput {
+  requestId: string;
+  event: unknown;
+  invokedFunctionArn: string;
+  clientContext?: unknown;
+}
+
+export interface InvokeOutcome {
+  /** The JSON payload: the handler's value, or the error in AWS's shape. */
+  payload: string;
+  error?: RuntimeError;
+  status: 'success' | 'error' | 'timeout';
+  durationMs: number;
+  maxMemoryUsedMb: number;
+  /** Set on the first invocation of an environment (a cold start). */
+  initDurationMs?: number;
+  /** The handler's output during init (before START, on a cold start) and during this invocation. */
+  initLogs: LogEvent[];
+  logs: LogEvent[];
+}
+
+type ChildMessage =
+  | { type: 'ready' }
+  | { type: 'init-error'; error: RuntimeError }
+  | { type: 'log'; text: string }
+  | { type: 'result'; requestId: string; ok: boolean; payload?: string; error?: RuntimeError };
+
+export class ExecutionEnvironment {
+  readonly id = randomBytes(16).toString('hex');
+  readonly logStreamName: string;
+  readonly key: string;
+  readonly fingerprint: string;
+  state: 'starting' | 'idle' | 'busy' | 'dead' = 'starting';
+  lastUsed = Date.now();
+  retiring = false;
+  /** Held by an invocation (or being started for one); the pool hands it to no one else. */
+  leased = false;
+  private child: ChildProcess | undefined;
+  private readonly dir: string;
+  private logs: LogEvent[] = [];
+  private stderrTail = '';
+  private initDurationMs: number | undefined;
+  private initError: RuntimeError | undefined;
+  private peakRss = 0;
+  private onMessage: ((message: ChildMessage) => void) | undefined;
+  private onExit: ((code: number | null, signal: NodeJS.Signals | null) => void) | undefined;
+
+  constructor(private readonly spec: EnvironmentSpec) {
+    this.key = spec.key;
+    this.fingerprint = spec.fingerprint;
+    this.logStreamName = logStreamName(spec.executedVersion, this.id);
+    this.dir = mkdtempSync(join(tmpdir(), 'infralabs-lambda-'));
+  }
+
+  get pid(): number | undefined { return this.child?.pid; }
+  private get memoryLimitBytes(): number { return this.spec.configuration.MemorySize * 1024 * 1024; }
+
+  /** Unpacks the code, starts the process and loads the handler. Init errors surface on invoke. */
+  async start(code: Uint8Array): Promise<void> {
+    const started = performance.now();
+    const taskRoot = join(this.dir, 'task');
+    const tmpDir = join(this.dir, 'tmp');
+    mkdirSync(taskRoot);
+    mkdirSync(tmpDir);
+    // The runtime's own modules (the AWS SDK, as on AWS) resolve from the parent of the task root.
+    symlinkSync(runtimeModules, join(this.dir, 'node_modules'), 'dir');
+    extractCode(code, taskRoot);
+    const { configuration } = this.spec;
+    const env = functionEnvironment(configuration, {
+      account: this.spec.account,
+      region: this.spec.region,
+      executedVersion: this.spec.executedVersion,
+      taskRoot,
+      tmpDir,
+      runtimeModules: join(this.dir, 'node_modules'),
+      logStreamName: this.logStreamName,
+      gatewayEndpoint: this.spec.gatewayEndpoint,
+    });
+    const child = fork(bootstrap, [], {
+      cwd: taskRoot,
+      env,
+      execPath: process.execPath,
+      // AWS gives the heap about 90% of the function's memory.
+      execArgv: [`--max-old-space-size=${Math.max(16, Math.floor(configuration.MemorySize * 0.9))}`],
+      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+    });
+    this.child = child;
+    // A warm environment must not keep the gateway's process alive on its own.
+    child.unref();
+    child.channel?.unref();
+    for (const stream of [child.stdout, child.stderr]) (stream as unknown as { unref?: () => void } | null)?.unref?.();
+    child.stdout!.on('data', (chunk: Buffer) => this.capture(chunk.toString()));
+    child.stderr!.on('data', (chunk: Buffer) => {
+      const text = chunk.toString();
+      this.stderrTail = (this.stderrTail + text).slice(-4000);
+      if (!isV8Noise(text)) this.capture(text);
+    });
+    child.on('message', (message: ChildMessage) => {
+      if (message.type === 'log') this.logs.push({ timestamp: Date.now(), message: message.text });
+      else this.onMessage?.(message);
+    });
+    child.on('exit', (code, signal) => {
+      this.state = 'dead';
+      this.onExit?.(code, signal);
+    });
+    const watch = setInterval(() => this.sampleMemory(), memoryPollMs);
+    const initLimit = Math.min(initLimitMs, configuration.Timeout * 1000);
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      await new Promise<void>((resolve) => {
+        timer = setTimeout(() => {
+          this.initError = timedOut('init', initLimit / 1000);
+          this.kill();
+          resolve();
+        }, initLimit);
+        this.onMessage = (message) => {
+          if (message.type === 'init-error') this.initError = message.error;
+          resolve();
+        };
+        this.onExit = (code, signal) => {
+          this.initError ??= this.exitError('init', code, signal);
+          resolve();
+        };
+        child.once('error', (error) => {
+          this.initError ??= { errorType: 'Runtime.Unknown', errorMessage: `could not start the Node.js runtime: ${error.message}` };
+          resolve();
+        });
+      });
+    } finally {
+      clearTimeout(timer);
+      clearInterval(watch);
+      this.onMessage = undefined;
+      this.onExit = undefined;
+    }
+    this.initDurationMs = performance.now() - started;
+    if (this.initError) this.kill();
+    else this.state = 'idle';
+  }
+
+  /** Runs one invocation. The environment is dead afterwards if it timed out or crashed. */
+  async invoke(input: InvokeInput): Promise<InvokeOutcome> {
+    const { configuration } = this.spec;
+    const initDurationMs = this.initDurationMs;
+    this.initDurationMs = undefined;
+    const initLogs = this.logs;
+    this.logs = [];
+    const started = performance.now();
+    this.peakRss = 0;
+    const finish = (status: InvokeOutcome['status'], payload: string, error?: RuntimeError): InvokeOutcome => {
+      const logs = this.logs;
+      this.logs = [];
+      if (error) {
+        const line = status === 'timeout'
+          ? `${new Date().toISOString()} ${input.requestId} ${error.errorMessage.replace(/^RequestId: \S+ Error: /, '')}`
+          : undefined;
+        if (line) logs.push({ timestamp: Date.now(), message: line });
+      }
+      return {
+        payload, error, status,
+        durationMs: performance.now() - started,
+        maxMemoryUsedMb: Math.max(1, Math.round(this.peakRss / 1024 / 1024)),
+        initDurationMs,
+        initLogs,
+        logs,
+      };
+    };
+    if (this.initError) {
+      const error = withRequestId(this.initError, input.requestId);
+      this.initError = undefined;
+      return finish(error.errorType === 'Sandbox.Timedout' ? 'timeout' : 'error', JSON.stringify(error), error);
+    }
+    const child = this.child!;
+    if (this.state !== 'idle') {
+      const error = { errorType: 'Runtime.ExitError', errorMessage: `RequestId: ${input.requestId} Error: Runtime exited before the invocation` };
+      return finish('error', JSON.stringify(error), error);
+    }
+    this.state = 'busy';
+    const deadline = Date.now() + configuration.Timeout * 1000;
+    return new Promise<InvokeOutcome>((resolve) => {
+      let done = false;
+      const settle = (outcome: InvokeOutcome) => {
+        if (done) return;
+        done = true;
+        clearTimeout(timer);
+        clearInterval(watch);
+        this.onMessage = undefined;
+        this.onExit = undefined;
+        if (this.state === 'busy') this.state = 'idle';
+        this.lastUsed = Date.now();
+        resolve(outcome);
+      };
+      const fail = (status: InvokeOutcome['status'], error: RuntimeError) => settle(finish(status, JSON.stringify(error), error));
+      const timer = setTimeout(() => {
+        this.kill();
+        fail('timeout', timedOut(input.requestId, configuration.Timeout));
+      }, configuration.Timeout * 1000);
+      const watch = setInterval(() => {
+        if (this.sampleMemory() > this.memoryLimitBytes) {
+          this.kill();
+          fail('error', outOfMemory(input.requestId));
+        }
+      }, memoryPollMs);
+      this.onMessage = (message) => {
+        if (message.type !== 'result' || message.requestId !== input.requestId) return;
+        this.sampleMemory();
+        if (message.ok) settle(finish('success', message.payload ?? 'null'));
+        else fail('error', message.error!);
+      };
+      this.onExit = (code, signal) => {
+        // Give messages already in the pipe (a result sent just before exiting) a moment to land.
+        setTimeout(() => {
+          if (this.exceededMemory()) fail('error', outOfMemory(input.requestId));
+          else fail('error', this.exitError(input.requestId, code, signal));
+        }, 30);
+      };
+      child.send({
+        type: 'invoke',
+        requestId: input.requestId,
+        event: input.event,
+        deadline,
+        functionVersion: this.spec.executedVersion,
+        invokedFunctionArn: input.invokedFunctionArn,
+        clientContext: input.clientContext,
+      });
+    });
+  }
+
+  /** Stops the process and deletes its directory. */
+  dispose(): void {
+    this.kill();
+    this.state = 'dead';
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+
+  private kill(): void {
+    const child = this.child;
+    if (child && child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  }
+
+  private capture(text: string): void {
+    for (const line of text.replace(/\n$/, '').split('\n')) this.logs.push({ timestamp: Date.now(), message: line });
+  }
+
+  private sampleMemory(): number {
+    const rss = this.child?.pid ? readRssBytes(this.child.pid) : 0;
+    if (rss > this.peakRss) this.peakRss = rss;
+    return rss;
+  }
+
+  private exceededMemory(): boolean {
+    return this.peakRss > this.memoryLimitBytes || /heap out of memory|Reached heap limit|Allocation failed/.test(this.stderrTail);
+  }
+
+  private exitError(requestId: string, code: number | null, signal: NodeJS.Signals | null): RuntimeError {
+    if (this.exceededMemory()) return outOfMemory(requestId);
+    const how = signal ? `signal: ${signalWords[signal] ?? signal}` : `exit status ${code}`;
+    return { errorType: 'Runtime.ExitError', errorMessage: `RequestId: ${requestId} Error: Runtime exited with error: ${how}` };
+  }
+}
+
+const signalWords: Partial<Record<NodeJS.Signals, string>> = { SIGKILL: 'killed', SIGABRT: 'aborted', SIGSEGV: 'segmentation fault', SIGTERM: 'terminated' };
+
+function timedOut(requestId: string, seconds: number): RuntimeError {
+  return { errorType: 'Sandbox.Timedout', errorMessage: `RequestId: ${requestId} Error: Task timed out after ${seconds.toFixed(2)} seconds` };
+}
+
+function outOfMemory(requestId: string): RuntimeError {
+  return { errorType: 'Runtime.OutOfMemory', errorMessage: `RequestId: ${requestId} Error: Runtime exited with error: signal: killed` };
+}
+
+/** An init failure, reported with the request id of the invocation that met it. */
+function withRequestId(error: RuntimeError, requestId: string): RuntimeError {
+  return { ...error, errorMessage: error.errorMessage.replace(/^RequestId: init /, `RequestId: ${requestId} `) };
+}
+
+/** V8's own report of a heap overflow: detected, not shown as the handler's output. */
+function isV8Noise(text: string): boolean {
+  return /<--- Last few GCs --->|<--- JS stacktrace --->|FATAL ERROR:|^\s*\d+: 0x[0-9a-f]+ /m.test(text) || /^\[\d+:0x[0-9a-f]+\]/m.test(text);
+}

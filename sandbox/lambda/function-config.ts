@@ -1,0 +1,49 @@
+// Reads a function's configuration and code from moto through its admin routes
+// (sandbox/moto/patches/lambda_code.py): GetFunction's Code.Location cannot be downloaded.
+import type { Backend } from '../backend.ts';
+
+export interface FunctionConfiguration {
+  FunctionName: string;
+  FunctionArn: string;
+  Runtime?: string;
+  Handler?: string;
+  CodeSha256: string;
+  LastModified: string;
+  MemorySize: number;
+  Timeout: number;
+  Version: string;
+  PackageType: string;
+  Environment?: { Variables?: Record<string, string> };
+}
+
+export type FunctionLookup =
+  | { found: true; configuration: FunctionConfiguration; executedVersion: string }
+  | { found: false; status: number; code: string; message: string };
+
+export interface FunctionRef {
+  account: string;
+  region: string;
+  name: string;
+  qualifier?: string;
+}
+
+function adminUrl(backend: Backend, route: string, ref: FunctionRef): string {
+  const query = new URLSearchParams({ account: ref.account, region: ref.region, name: ref.name });
+  if (ref.qualifier) query.set('qualifier', ref.qualifier);
+  return `${backend.url()}/_infralabs/lambda/${route}?${query}`;
+}
+
+export async function lookUpFunction(backend: Backend, ref: FunctionRef): Promise<FunctionLookup> {
+  const response = await fetch(adminUrl(backend, 'function', ref));
+  const body = await response.json() as { configuration?: FunctionConfiguration; executedVersion?: string; error?: { code: string; message: string } };
+  if (response.ok && body.configuration) {
+    return { found: true, configuration: body.configuration, executedVersion: body.executedVersion ?? '$LATEST' };
+  }
+  return { found: false, status: response.status, code: body.error?.code ?? 'ServiceException', message: body.error?.message ?? `moto answered ${response.status}` };
+}
+
+export async function downloadCode(backend: Backend, ref: FunctionRef): Promise<Uint8Array> {
+  const response = await fetch(adminUrl(backend, 'code', ref));
+  if (!response.ok) throw new Error(`could not read the code of ${ref.name} from the backend (HTTP ${response.status})`);
+  return new Uint8Array(await response.arrayBuffer());
+}

@@ -1,0 +1,46 @@
+// The environment variables a handler sees: the function's own plus those AWS sets, and
+// nothing of the gateway's environment (its secrets stay out of learners' code).
+import { dirname } from 'node:path';
+import type { FunctionConfiguration } from './function-config.ts';
+
+export interface EnvironmentPlace {
+  account: string;
+  region: string;
+  executedVersion: string;
+  taskRoot: string;
+  tmpDir: string;
+  runtimeModules: string;
+  logStreamName: string;
+  /** The gateway's URL: a handler's SDK calls reach the sandbox, in the function's account. */
+  gatewayEndpoint: string;
+}
+
+export function functionEnvironment(configuration: FunctionConfiguration, place: EnvironmentPlace): Record<string, string> {
+  const defaults: Record<string, string> = {
+    PATH: `${dirname(process.execPath)}:/usr/local/bin:/usr/bin:/bin`,
+    LANG: 'en_US.UTF-8',
+    TZ: ':UTC',
+    NODE_PATH: place.runtimeModules,
+    TMPDIR: place.tmpDir,
+    AWS_ENDPOINT_URL: place.gatewayEndpoint,
+  };
+  // Reserved keys: AWS refuses them in a function's configuration, so they always win.
+  const reserved: Record<string, string> = {
+    _HANDLER: configuration.Handler ?? '',
+    AWS_REGION: place.region,
+    AWS_DEFAULT_REGION: place.region,
+    AWS_EXECUTION_ENV: `AWS_Lambda_${configuration.Runtime ?? ''}`,
+    AWS_LAMBDA_FUNCTION_NAME: configuration.FunctionName,
+    AWS_LAMBDA_FUNCTION_VERSION: place.executedVersion,
+    AWS_LAMBDA_FUNCTION_MEMORY_SIZE: String(configuration.MemorySize),
+    AWS_LAMBDA_LOG_GROUP_NAME: `/aws/lambda/${configuration.FunctionName}`,
+    AWS_LAMBDA_LOG_STREAM_NAME: place.logStreamName,
+    AWS_LAMBDA_INITIALIZATION_TYPE: 'on-demand',
+    LAMBDA_TASK_ROOT: place.taskRoot,
+    LAMBDA_RUNTIME_DIR: place.runtimeModules,
+    AWS_ACCESS_KEY_ID: place.account,
+    AWS_SECRET_ACCESS_KEY: 'infralabs',
+    AWS_SESSION_TOKEN: 'infralabs-lambda',
+  };
+  return { ...defaults, ...(configuration.Environment?.Variables ?? {}), ...reserved };
+}

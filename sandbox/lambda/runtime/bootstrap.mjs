@@ -1,0 +1,136 @@
+// The Node.js runtime inside one execution environment (a child process of the gateway).
+// Plain JavaScript: the child runs without a TypeScript loader. It plays the part of AWS's
+// runtime interface client: loads the handler at init, then answers one invoke at a time
+// over the IPC channel the gateway opened ({type:'invoke'} in, {type:'result'|'log'} out).
+import { format } from 'node:util';
+import { formatError, loadHandler } from './load-handler.mjs';
+
+const send = (message) => { if (process.connected) process.send(message); };
+let current; // the invocation in progress: { requestId, settle }
+
+// console.* and direct writes become log lines in AWS's text format, sent in order with results.
+const levels = { log: 'INFO', info: 'INFO', warn: 'WARN', error: 'ERROR', debug: 'DEBUG', trace: 'TRACE' };
+for (const [method, level] of Object.entries(levels)) {
+  console[method] = (...args) => {
+    send({ type: 'log', text: `${new Date().toISOString()}\t${current?.requestId ?? 'undefined'}\t${level}\t${format(...args)}` });
+  };
+}
+for (const stream of [process.stdout, process.stderr]) {
+  stream.write = (chunk, encoding, callback) => {
+    send({ type: 'log', text: String(chunk).replace(/\n$/, '') });
+    const done = typeof encoding === 'function' ? encoding : callback;
+    if (typeof done === 'function') done();
+    return true;
+  };
+}
+// The gateway went away: the environment goes too.
+process.on('disconnect', () => process.exit(0));
+
+function fail(error, errorType) {
+  const shaped = formatError(error);
+  if (errorType) shaped.errorType = errorType;
+  return shaped;
+}
+
+// Errors nobody awaited end the environment, as they do on AWS (the invocation fails with them).
+process.on('uncaughtException', (error) => {
+  const shaped = fail(error);
+  console.error(`Uncaught Exception \t${JSON.stringify(shaped)}`);
+  current?.settle({ ok: false, error: shaped });
+  setImmediate(() => process.exit(129));
+});
+process.on('unhandledRejection', (reason) => {
+  const message = reason instanceof Error ? `${reason.name}: ${reason.message}` : String(reason);
+  const shaped = { errorType: 'Runtime.UnhandledPromiseRejection', errorMessage: message, trace: [`Runtime.UnhandledPromiseRejection: ${message}`, ...(reason instanceof Error && reason.stack ? reason.stack.split('\n') : [])] };
+  console.error(`Unhandled Promise Rejection \t${JSON.stringify(shaped)}`);
+  current?.settle({ ok: false, error: shaped });
+  setImmediate(() => process.exit(128));
+});
+
+const taskRoot = process.env.LAMBDA_TASK_ROOT;
+const handlerString = process.env._HANDLER;
+let handler;
+try {
+  handler = await loadHandler(taskRoot, handlerString);
+  if (handler.length >= 3 && /^AWS_Lambda_nodejs(2[4-9]|[3-9]\d)/.test(process.env.AWS_EXECUTION_ENV ?? '')) {
+    const error = new Error('ERROR: AWS Lambda has removed support for callback-based function handlers starting with Node.js 24. You need to modify this function to use a supported handler signature to use Node.js 24 or later. For more information see https://docs.aws.amazon.com/lambda/latest/dg/nodejs-handler.html.');
+    error.name = 'Runtime.CallbackHandlerDeprecated';
+    throw error;
+  }
+  send({ type: 'ready' });
+} catch (error) {
+  const shaped = fail(error);
+  console.error(`Uncaught Exception \t${JSON.stringify(shaped)}`);
+  send({ type: 'init-error', error: shaped });
+}
+
+/** Waits while the handler still has timers pending (callbackWaitsForEmptyEventLoop), up to the deadline. */
+async function settleTimers(baseline, deadline) {
+  const pending = () => process.getActiveResourcesInfo().filter((kind) => kind === 'Timeout' || kind === 'Immediate').length;
+  while (pending() > baseline && Date.now() < deadline - 20) await new Promise((resolve) => setTimeout(resolve, 5));
+}
+
+function serialize(value) {
+  try {
+    return { ok: true, payload: JSON.stringify(value === undefined ? null : value) ?? 'null' };
+  } catch (error) {
+    const wrapped = new Error(`Unable to stringify response body: ${error.message}`);
+    wrapped.name = 'Runtime.JSONStringifyError';
+    return { ok: false, error: fail(wrapped) };
+  }
+}
+
+async function invoke(message) {
+  const { requestId, deadline } = message;
+  let settled = false;
+  const baseline = process.getActiveResourcesInfo().filter((kind) => kind === 'Timeout' || kind === 'Immediate').length + 1;
+  await new Promise((resolveInvoke) => {
+    const settle = (outcome) => {
+      if (settled) return;
+      settled = true;
+      if (!outcome.ok) console.error(`Invoke Error \t${JSON.stringify({ ...outcome.error, stack: outcome.error.trace })}`);
+      send({ type: 'result', requestId, ...outcome });
+      current = undefined;
+      resolveInvoke();
+    };
+    current = { requestId, settle };
+    const context = {
+      callbackWaitsForEmptyEventLoop: true,
+      functionName: process.env.AWS_LAMBDA_FUNCTION_NAME,
+      functionVersion: message.functionVersion,
+      invokedFunctionArn: message.invokedFunctionArn,
+      memoryLimitInMB: process.env.AWS_LAMBDA_FUNCTION_MEMORY_SIZE,
+      awsRequestId: requestId,
+      logGroupName: process.env.AWS_LAMBDA_LOG_GROUP_NAME,
+      logStreamName: process.env.AWS_LAMBDA_LOG_STREAM_NAME,
+      identity: undefined,
+      clientContext: message.clientContext,
+      getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),
+    };
+    const finish = (error, value) => {
+      const outcome = error !== undefined && error !== null ? { ok: false, error: fail(error) } : serialize(value);
+      if (context.callbackWaitsForEmptyEventLoop) settleTimers(baseline, deadline).then(() => settle(outcome));
+      else settle(outcome);
+    };
+    context.done = finish;
+    context.succeed = (value) => finish(null, value);
+    context.fail = (error) => finish(error ?? new Error('handled'));
+    try {
+      const returned = handler(message.event, context, finish);
+      if (returned && typeof returned.then === 'function') {
+        returned.then((value) => settle(serialize(value)), (error) => settle({ ok: false, error: fail(error) }));
+      } else if (handler.length < 3) {
+        // A plain function that neither returns a promise nor takes a callback: AWS answers null
+        // once the work it started is done.
+        settleTimers(baseline, deadline).then(() => settle(serialize(null)));
+      }
+    } catch (error) {
+      settle({ ok: false, error: fail(error) });
+    }
+  });
+}
+
+let queue = Promise.resolve();
+process.on('message', (message) => {
+  if (message?.type === 'invoke') queue = queue.then(() => invoke(message));
+});
