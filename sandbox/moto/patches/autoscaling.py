@@ -7,8 +7,7 @@
   deregistered (moto registers only at creation)."""
 import threading
 
-from moto.autoscaling.models import ASG_NAME_TAG, FakeAutoScalingGroup, AutoScalingBackend, InstanceState
-from moto.ec2.models.instances import InstanceBackend
+from patches._when_imported import when_imported
 
 _busy = threading.local()
 
@@ -23,6 +22,8 @@ def _subnet_zones(group):
 
 
 def replace_autoscaling_group_instances(self, count_needed, propagated_tags):
+    from moto.autoscaling.models import ASG_NAME_TAG, InstanceState
+
     propagated_tags[ASG_NAME_TAG] = self.name
     propagated_tags.update(self.instance_tags)
     placements = _subnet_zones(self)
@@ -56,11 +57,8 @@ def replace_autoscaling_group_instances(self, count_needed, propagated_tags):
             self.instance_states.append(InstanceState(instance, protected_from_scale_in=self.new_instances_protected_from_scale_in))
 
 
-_original_update_target_groups = AutoScalingBackend.update_attached_target_groups
-
-
 def update_attached_target_groups(self, group_name):
-    _original_update_target_groups(self, group_name)
+    _original["update_attached_target_groups"](self, group_name)
     group = self.autoscaling_groups[group_name]
     if not group.target_group_arns:
         return
@@ -76,11 +74,8 @@ def update_attached_target_groups(self, group_name):
             self.elbv2_backend.deregister_targets(target_group.arn, gone)
 
 
-_original_terminate = InstanceBackend.terminate_instances
-
-
 def terminate_instances(self, instance_ids):
-    result = _original_terminate(self, instance_ids)
+    result = _original["terminate_instances"](self, instance_ids)
     if getattr(_busy, "active", False):
         return result  # the group itself is terminating: it keeps its own books
     _busy.active = True
@@ -97,21 +92,32 @@ def terminate_instances(self, instance_ids):
     return result
 
 
-_original_set_desired = FakeAutoScalingGroup.set_desired_capacity
-
-
 def set_desired_capacity(self, new_capacity):
     previous = getattr(_busy, "active", False)
     _busy.active = True
     try:
-        _original_set_desired(self, new_capacity)
+        _original["set_desired_capacity"](self, new_capacity)
     finally:
         _busy.active = previous
     if self.name in self.autoscaling_backend.autoscaling_groups:
         self.autoscaling_backend.update_attached_target_groups(self.name)
 
 
-FakeAutoScalingGroup.replace_autoscaling_group_instances = replace_autoscaling_group_instances
-FakeAutoScalingGroup.set_desired_capacity = set_desired_capacity
-AutoScalingBackend.update_attached_target_groups = update_attached_target_groups
-InstanceBackend.terminate_instances = terminate_instances
+_original = {}
+
+
+def _patch_autoscaling(models):
+    _original["set_desired_capacity"] = models.FakeAutoScalingGroup.set_desired_capacity
+    _original["update_attached_target_groups"] = models.AutoScalingBackend.update_attached_target_groups
+    models.FakeAutoScalingGroup.replace_autoscaling_group_instances = replace_autoscaling_group_instances
+    models.FakeAutoScalingGroup.set_desired_capacity = set_desired_capacity
+    models.AutoScalingBackend.update_attached_target_groups = update_attached_target_groups
+
+
+def _patch_instances(instances):
+    _original["terminate_instances"] = instances.InstanceBackend.terminate_instances
+    instances.InstanceBackend.terminate_instances = terminate_instances
+
+
+when_imported("moto.autoscaling.models", _patch_autoscaling)
+when_imported("moto.ec2.models.instances", _patch_instances)

@@ -5,9 +5,9 @@
 - Fargate tasks whose containers set no memory use the task-level memory (moto adds None to an
   int and fails);
 - RunTask tasks stay RUNNING instead of moving one state further on every describe."""
-from moto.ec2.models import ec2_backends
-from moto.ecs import models as ecs_models
 from moto.moto_api import state_manager
+
+from patches._when_imported import when_imported
 
 
 def _with_default_security_group(account_id, region_name, network_configuration):
@@ -16,6 +16,8 @@ def _with_default_security_group(account_id, region_name, network_configuration)
     awsvpc = network_configuration.get("awsvpcConfiguration") or {}
     if awsvpc.get("securityGroups") or not awsvpc.get("subnets"):
         return network_configuration
+    from moto.ec2.models import ec2_backends
+
     ec2 = ec2_backends[account_id][region_name]
     try:
         vpc_id = ec2.get_subnet(awsvpc["subnets"][0]).vpc_id
@@ -26,28 +28,22 @@ def _with_default_security_group(account_id, region_name, network_configuration)
     return dict(network_configuration, awsvpcConfiguration=filled)
 
 
-_service_validate = ecs_models.Service._validate_network
+_original = {}
 
 
 def _validate_network(self, nc):
-    return _service_validate(self, _with_default_security_group(self._account_id, self.region_name, nc))
-
-
-_task_init = ecs_models.Task.__init__
+    return _original["validate"](self, _with_default_security_group(self._account_id, self.region_name, nc))
 
 
 def _task_init_with_default_group(self, cluster, task_definition, *args, **kwargs):
     if kwargs.get("networking_configuration"):
         kwargs["networking_configuration"] = _with_default_security_group(
             backend_account(kwargs.get("backend")), cluster.region_name, kwargs["networking_configuration"])
-    _task_init(self, cluster, task_definition, *args, **kwargs)
+    _original["task_init"](self, cluster, task_definition, *args, **kwargs)
 
 
 def backend_account(backend):
     return getattr(backend, "account_id", None)
-
-
-_calculate = ecs_models.EC2ContainerServiceBackend._calculate_task_resource_requirements
 
 
 class _TaskLevelMemory:
@@ -64,10 +60,17 @@ class _TaskLevelMemory:
 
 
 def _calculate_task_resource_requirements(task_definition):
-    return _calculate(_TaskLevelMemory(task_definition))
+    return _original["calculate"](_TaskLevelMemory(task_definition))
 
 
-ecs_models.Service._validate_network = _validate_network
-ecs_models.Task.__init__ = _task_init_with_default_group
-ecs_models.EC2ContainerServiceBackend._calculate_task_resource_requirements = staticmethod(_calculate_task_resource_requirements)
+def _patch(ecs_models):
+    _original["validate"] = ecs_models.Service._validate_network
+    _original["task_init"] = ecs_models.Task.__init__
+    _original["calculate"] = ecs_models.EC2ContainerServiceBackend._calculate_task_resource_requirements
+    ecs_models.Service._validate_network = _validate_network
+    ecs_models.Task.__init__ = _task_init_with_default_group
+    ecs_models.EC2ContainerServiceBackend._calculate_task_resource_requirements = staticmethod(_calculate_task_resource_requirements)
+
+
+when_imported("moto.ecs.models", _patch)
 state_manager.set_transition(model_name="ecs::task", transition={"progression": "manual", "times": 1_000_000})
