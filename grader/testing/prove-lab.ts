@@ -13,7 +13,7 @@ import type { LabContext } from '../lab.ts';
 import { lintLab, projectRoot, readFixtures, type LabEntry } from '../labs.ts';
 import { runScript, type RunResult } from '../run/run-script.ts';
 import { resetSandbox } from '../sandbox-api.ts';
-import { limit } from './limit.ts';
+import { limit } from '../limit.ts';
 
 export interface ProveOptions {
   /** Accounts proven at the same time (default 2: the sandbox is shared with other test files). */

@@ -1,0 +1,92 @@
+import { appendFile, writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { z } from 'zod';
+import { createLabContext } from '../../context.ts';
+import { gradeLab, type GradeReport } from '../../engine.ts';
+import { formatCsv, formatRosterCsv } from '../../format/csv.ts';
+import { classroomResult, githubOutputLine } from '../../format/github.ts';
+import { formatJunit } from '../../format/junit.ts';
+import { formatRosterText, formatText } from '../../format/text.ts';
+import type { Lab, Lang } from '../../lab.ts';
+import { loadLab } from '../../labs.ts';
+import { readRoster } from '../../roster.ts';
+import { assertSandboxReachable } from '../../sandbox-api.ts';
+import { limit } from '../../limit.ts';
+import type { Command } from '../command.ts';
+import { UsageError } from '../errors.ts';
+import type { Io } from '../io.ts';
+import type { GlobalOptions } from '../options.ts';
+
+const formats = ['text', 'json', 'junit', 'csv', 'github'] as const;
+type Format = (typeof formats)[number];
+
+export interface GradeOptions {
+  format?: Format;
+  roster?: string;
+  concurrency?: number;
+  /** Write the report to this file instead of stdout. */
+  output?: string;
+}
+
+export interface StudentReport {
+  student: string;
+  report: GradeReport;
+}
+
+/** Grades every account of a roster, `concurrency` at a time, in roster order. */
+export async function gradeRoster(lab: Lab, endpoint: string, roster: { student: string; account: string }[], concurrency = 8, lang: Lang = 'en'): Promise<StudentReport[]> {
+  const slot = limit(concurrency);
+  return Promise.all(
+    roster.map(({ student, account }) => slot(async () => ({ student, report: await gradeLab(lab, createLabContext({ endpoint, account }), { lang }) }))),
+  );
+}
+
+export const gradeCommand: Command = {
+  name: 'grade',
+  usage: '<lab>',
+  summary: 'grade the lab in the account (or every account of a roster)',
+  positionals: 1,
+  options: {
+    format: { type: 'string', value: formats.join('|'), description: 'text (default), json, junit (XML), csv, github (GitHub Classroom autograding)', schema: z.enum(formats, { message: `must be one of ${formats.join(', ')}` }) },
+    roster: { type: 'string', value: '<roster.csv>', description: 'grade every account of a CSV with the columns student,account' },
+    concurrency: { type: 'string', value: '<n>', description: 'accounts graded at once with --roster (default 8)', schema: z.coerce.number().int().min(1).max(64, 'must be a whole number from 1 to 64') },
+    output: { type: 'string', short: 'o', value: '<file>', description: 'write the report to a file instead of the terminal' },
+  },
+  async run({ args: [labId], global, values }, io) {
+    return grade(labId!, global, io, {
+      format: values.format as Format | undefined,
+      roster: values.roster as string | undefined,
+      concurrency: values.concurrency === undefined ? undefined : Number(values.concurrency),
+      output: values.output as string | undefined,
+    });
+  },
+};
+
+export async function grade(labId: string, global: GlobalOptions, io: Io, options: GradeOptions = {}): Promise<number> {
+  const format = options.format ?? 'text';
+  if (options.roster && format === 'github') throw new UsageError('--format github grades one repository: with --roster use csv, json, junit or text.');
+  const { lab } = await loadLab(labId);
+  const roster = options.roster ? await readRoster(resolve(io.cwd, options.roster)) : undefined;
+  await assertSandboxReachable(global.endpoint);
+  const write = async (text: string) => (options.output ? writeFile(resolve(io.cwd, options.output), text) : io.out(text));
+
+  if (roster) {
+    const rows = await gradeRoster(lab, global.endpoint, roster, options.concurrency, global.lang);
+    if (format === 'json') await write(`${JSON.stringify(rows.map(({ student, report }) => ({ student, ...report })), null, 2)}\n`);
+    else if (format === 'csv') await write(formatRosterCsv(rows));
+    else if (format === 'junit') await write(formatJunit(rows.map(({ student, report }) => ({ name: `${student} (${report.account})`, report }))));
+    else await write(formatRosterText(rows, global.lang));
+    return rows.every(({ report }) => report.passed) ? 0 : 1;
+  }
+
+  const report = await gradeLab(lab, createLabContext({ endpoint: global.endpoint, account: global.account }), { lang: global.lang });
+  if (format === 'json') await write(`${JSON.stringify(report, null, 2)}\n`);
+  else if (format === 'csv') await write(formatCsv(report));
+  else if (format === 'junit') await write(formatJunit([{ report }]));
+  else if (format === 'github') {
+    const result = classroomResult(report);
+    await write(`${JSON.stringify(result, null, 2)}\n`);
+    if (io.env.GITHUB_OUTPUT) await appendFile(io.env.GITHUB_OUTPUT, githubOutputLine(result));
+  } else await write(formatText(report, global.lang));
+  return report.passed ? 0 : 1;
+}

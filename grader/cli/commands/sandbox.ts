@@ -1,0 +1,26 @@
+import { z } from 'zod';
+import { startSandbox } from '../../../sandbox/sandbox.ts';
+import type { Command } from '../command.ts';
+
+export const sandboxCommand: Command = {
+  name: 'sandbox',
+  usage: '',
+  summary: 'start the local AWS sandbox in the foreground (Ctrl-C stops it)',
+  positionals: 0,
+  options: {
+    port: { type: 'string', value: '<port>', description: 'port of the gateway (default 4566)', schema: z.coerce.number().int().min(0).max(65535, 'must be a port number 0-65535') },
+    backend: { type: 'string', value: 'url=<url>', description: 'front another AWS-compatible endpoint instead of moto (LocalStack, MiniStack)', schema: z.string().regex(/^url=https?:\/\/\S+$/, 'must look like url=http://localhost:4567') },
+  },
+  async run({ values }, io) {
+    const port = values.port === undefined ? 4566 : Number(values.port);
+    const backendUrl = typeof values.backend === 'string' ? values.backend.replace(/^url=/, '') : undefined;
+    const sandbox = await startSandbox({ port, backendUrl, log: (line) => io.out(`${line}\n`) });
+    io.out(`Infra Labs sandbox ready at ${sandbox.endpoint} (backend: ${sandbox.backend.kind} ${await sandbox.backend.version()}). Ctrl-C stops it.\n`);
+    await new Promise<void>((resolve) => {
+      if (io.signal?.aborted) return resolve();
+      io.signal?.addEventListener('abort', () => resolve(), { once: true });
+    });
+    await sandbox.stop();
+    return 0;
+  },
+};

@@ -1,0 +1,28 @@
+import { pathToFileURL } from 'node:url';
+import { createLabContext } from '../../context.ts';
+import type { LabContext } from '../../lab.ts';
+import { loadLab } from '../../labs.ts';
+import { assertSandboxReachable } from '../../sandbox-api.ts';
+import type { Command } from '../command.ts';
+import type { GlobalOptions } from '../options.ts';
+
+/** Runs labs/<id>/setup.ts for the account (it creates only what is missing). */
+export async function setupLab(labId: string, global: GlobalOptions): Promise<void> {
+  await assertSandboxReachable(global.endpoint);
+  const entry = await loadLab(labId);
+  const { default: setup } = (await import(pathToFileURL(entry.setup).href)) as { default: (ctx: LabContext) => Promise<void> };
+  await setup(createLabContext({ endpoint: global.endpoint, account: global.account }));
+}
+
+export const setupCommand: Command = {
+  name: 'setup',
+  usage: '<lab>',
+  summary: "create the lab's prerequisites in the account (does nothing when they exist)",
+  positionals: 1,
+  options: {},
+  async run({ args: [labId], global }, io) {
+    await setupLab(labId!, global);
+    io.out(`${labId} is set up for account ${global.account}.\n`);
+    return 0;
+  },
+};
