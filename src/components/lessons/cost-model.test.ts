@@ -10,6 +10,7 @@ import {
   lambdaColdShare,
   lambdaLatency,
   lambdaMonthlyCost,
+  requestsPerTask,
   series,
 } from './cost-model.ts';
 
@@ -54,6 +55,11 @@ describe('Fargate cost', () => {
   it('keeps the always-on minimum with no traffic', () => {
     expect(fargateTasks(0)).toBe(DEFAULT_ASSUMPTIONS.minTasks);
     expect(fargateMonthlyCost(0)).toBeCloseTo(2 * (0.5 * 0.04048 + 1 * 0.004445) * 730, 6);
+  });
+
+  it('serves fewer requests per task when each request takes longer', () => {
+    expect(requestsPerTask({ ...DEFAULT_ASSUMPTIONS, lambdaDurationMs: 1000 })).toBe(4);
+    expect(fargateTasks(40, { ...DEFAULT_ASSUMPTIONS, lambdaDurationMs: 1000 })).toBe(10);
   });
 
   it('adds a task each time a task is full', () => {

@@ -43,8 +43,10 @@ export interface Assumptions {
   /** Fargate task size. */
   fargateVcpu: number;
   fargateMemoryGb: number;
-  /** Requests per second one task serves at a comfortable utilisation. */
+  /** Requests per second one task serves at a comfortable utilisation, for requests of referenceDurationMs. */
   requestsPerTaskPerSecond: number;
+  /** Longer requests keep a task busy longer, so a task serves proportionally fewer of them. */
+  referenceDurationMs: number;
   /** Tasks that run even with no traffic (one per availability zone). */
   minTasks: number;
 }
@@ -58,6 +60,7 @@ export const DEFAULT_ASSUMPTIONS: Assumptions = {
   fargateVcpu: 0.5,
   fargateMemoryGb: 1,
   requestsPerTaskPerSecond: 40,
+  referenceDurationMs: 100,
   minTasks: 2,
 };
 
@@ -83,9 +86,14 @@ export function lambdaMonthlyCost(rps: number, a: Assumptions = DEFAULT_ASSUMPTI
   return (requests / 1e6) * p.lambdaPerMillionRequests + gbSeconds * p.lambdaPerGbSecond;
 }
 
+/** Requests per second one task serves, for requests as long as the Lambda duration assumed. */
+export function requestsPerTask(a: Assumptions = DEFAULT_ASSUMPTIONS): number {
+  return (a.requestsPerTaskPerSecond * a.referenceDurationMs) / a.lambdaDurationMs;
+}
+
 export function fargateTasks(rps: number, a: Assumptions = DEFAULT_ASSUMPTIONS): number {
   checkRate(rps);
-  return Math.max(a.minTasks, Math.ceil(rps / a.requestsPerTaskPerSecond));
+  return Math.max(a.minTasks, Math.ceil(rps / requestsPerTask(a)));
 }
 
 export function fargateTaskMonthlyCost(a: Assumptions = DEFAULT_ASSUMPTIONS, p: Prices = PRICES): number {
