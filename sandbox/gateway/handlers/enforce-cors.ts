@@ -45,7 +45,9 @@ export const answerPreflight: RequestHandler = (exchange) => {
 export const addCorsHeaders: ResponseHandler = (exchange, response) => {
   const origin = originOf(exchange.request.headers);
   const headers = { ...response.headers };
-  for (const name of Object.keys(headers)) if (name.startsWith('access-control-')) delete headers[name];
+  // Our own preflight answer keeps its allow-methods/allow-headers; the backend's CORS headers go.
+  const preflight = exchange.request.method === 'OPTIONS' && !!exchange.request.headers['access-control-request-method'];
+  if (!preflight) for (const name of Object.keys(headers)) if (name.startsWith('access-control-')) delete headers[name];
   headers['access-control-allow-origin'] = origin;
   headers['access-control-expose-headers'] = exposedHeaders;
   if (origin !== '*') {

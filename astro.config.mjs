@@ -1,0 +1,43 @@
+// The Infra Labs site: Starlight reads lessons from content/ (not src/content/docs), labs get a
+// custom page (src/pages/[lang]/labs/[id].astro) with the editor, the runner and the grader.
+import { defineConfig } from 'astro/config';
+import starlight from '@astrojs/starlight';
+import { fileURLToPath } from 'node:url';
+import { labItems, lessonItems } from './src/build/sidebar.mjs';
+import { pureJsXmlParser } from './src/build/xml-parser-plugin.mjs';
+import { sdkTypes } from './src/build/sdk-types-plugin.mjs';
+
+const root = fileURLToPath(new URL('.', import.meta.url));
+const sdkClients = ['auto-scaling', 'cloudwatch-logs', 'ec2', 'ecs', 'eks', 'elastic-load-balancing-v2', 'iam', 'lambda', 's3', 'sts'].map((name) => `@aws-sdk/client-${name}`);
+
+export default defineConfig({
+  site: 'http://localhost:4321',
+  redirects: { '/': '/ko/' },
+  devToolbar: { enabled: false },
+  integrations: [
+    starlight({
+      title: { ko: 'Infra Labs', en: 'Infra Labs' },
+      description: 'Learn AWS infrastructure by doing, against a local sandbox.',
+      defaultLocale: 'ko',
+      locales: {
+        ko: { label: '한국어', lang: 'ko' },
+        en: { label: 'English', lang: 'en' },
+      },
+      markdown: { processedDirs: ['./content'] },
+      customCss: ['./src/styles/site.css'],
+      components: { Footer: './src/components/site/Footer.astro' },
+      sidebar: [
+        { label: 'Lessons', translations: { ko: '레슨' }, items: lessonItems(root) },
+        { label: 'Labs', translations: { ko: '실습' }, items: labItems(root) },
+      ],
+    }),
+  ],
+  vite: {
+    plugins: [pureJsXmlParser(), sdkTypes(root)],
+    worker: { format: 'es', plugins: () => [pureJsXmlParser()] },
+    optimizeDeps: {
+      include: [...sdkClients, 'fflate', 'sucrase'],
+      rolldownOptions: { plugins: [pureJsXmlParser()] },
+    },
+  },
+});

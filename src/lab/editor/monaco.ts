@@ -1,0 +1,74 @@
+// Monaco, loaded only on lab pages once the editor scrolls into view. TypeScript with the lab's
+// SDK typings; Ctrl/Cmd+Enter runs; the theme follows Starlight's.
+import * as monaco from 'monaco-editor/editor/editor.main.js';
+import EditorWorker from 'monaco-editor/editor/editor.worker.js?worker';
+import TsWorker from 'monaco-editor/language/typescript/ts.worker.js?worker';
+import type { Service } from '../../../grader/lab.ts';
+import { typingsFor } from './typings.ts';
+
+(self as unknown as { MonacoEnvironment: monaco.Environment }).MonacoEnvironment = {
+  getWorker: (_id: string, label: string) => (label === 'typescript' || label === 'javascript' ? new TsWorker() : new EditorWorker()),
+};
+
+export interface EditorOptions {
+  host: HTMLElement;
+  value: string;
+  ariaLabel: string;
+  services: Service[];
+  onChange: (value: string) => void;
+  onRun: () => void;
+}
+
+export interface LabEditor {
+  getValue(): string;
+  setValue(value: string): void;
+  focus(): void;
+}
+
+const themeName = () => (document.documentElement.dataset.theme === 'light' ? 'vs' : 'vs-dark');
+
+function configureTypeScript(services: Service[]) {
+  const defaults = monaco.typescript.typescriptDefaults;
+  defaults.setCompilerOptions({
+    target: monaco.typescript.ScriptTarget.ES2022,
+    module: monaco.typescript.ModuleKind.ESNext,
+    moduleResolution: monaco.typescript.ModuleResolutionKind.NodeJs,
+    lib: ['es2022', 'dom'],
+    strict: false,
+    allowNonTsExtensions: true,
+    skipLibCheck: true,
+  });
+  // Until a client's typings arrive its import would be flagged; the runner reports real misses.
+  defaults.setDiagnosticsOptions({ diagnosticCodesToIgnore: [2307, 2792, 7016] });
+  for (const [name, load] of typingsFor(services)) {
+    void load()
+      .then(({ default: text }) => defaults.addExtraLib(text, `file:///sdk-types/${name.replace(/[@/]/g, '_')}.d.ts`))
+      .catch(() => {
+        /* IntelliSense is a help, not a requirement: the editor works without it */
+      });
+  }
+}
+
+export function createEditor(options: EditorOptions): LabEditor {
+  configureTypeScript(options.services);
+  const model = monaco.editor.createModel(options.value, 'typescript', monaco.Uri.parse('file:///lab.ts'));
+  const editor = monaco.editor.create(options.host, {
+    model,
+    theme: themeName(),
+    automaticLayout: true,
+    minimap: { enabled: false },
+    fontSize: 14,
+    scrollBeyondLastLine: false,
+    ariaLabel: options.ariaLabel,
+    tabSize: 2,
+    fixedOverflowWidgets: true,
+  });
+  editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, options.onRun);
+  model.onDidChangeContent(() => options.onChange(model.getValue()));
+  new MutationObserver(() => monaco.editor.setTheme(themeName())).observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
+  return {
+    getValue: () => model.getValue(),
+    setValue: (value) => editor.executeEdits('infralabs', [{ range: model.getFullModelRange(), text: value }]),
+    focus: () => editor.focus(),
+  };
+}

@@ -1,0 +1,71 @@
+// Owns the run worker: keeps one warm (so Run answers at once), runs code in it, and ends it
+// (terminate) on Stop or when the time limit passes; a fresh worker is then started.
+import type { RunEvent } from '../worker/messages.ts';
+
+export type RunOutcome = { kind: 'done'; ms: number } | { kind: 'failed'; message: string } | { kind: 'stopped' } | { kind: 'timeout'; seconds: number };
+
+export interface RunOptions {
+  code: string;
+  endpoint: string;
+  account: string;
+  onLog: (level: 'log' | 'info' | 'warn' | 'error', text: string) => void;
+}
+
+const spawn = () => new Worker(new URL('../worker/run-worker.ts', import.meta.url), { type: 'module', name: 'infralabs-run' });
+
+export class Runner {
+  private worker: Worker | undefined;
+  private finish: ((outcome: RunOutcome) => void) | undefined;
+
+  constructor(private readonly timeLimitSeconds: number, private readonly preload: string[] = []) {}
+
+  /** Starts the worker ahead of the first run and lets it fetch the lab's SDK clients. */
+  warm(): void {
+    if (this.worker) return;
+    this.worker = spawn();
+    this.worker.postMessage({ type: 'preload', modules: this.preload });
+  }
+
+  get running(): boolean {
+    return this.finish !== undefined;
+  }
+
+  run(options: RunOptions): Promise<RunOutcome> {
+    this.stop();
+    this.warm();
+    const worker = this.worker!;
+    return new Promise<RunOutcome>((resolve) => {
+      const timer = setTimeout(() => this.end({ kind: 'timeout', seconds: this.timeLimitSeconds }), this.timeLimitSeconds * 1000);
+      this.finish = (outcome) => {
+        clearTimeout(timer);
+        worker.onmessage = null;
+        this.finish = undefined;
+        resolve(outcome);
+      };
+      worker.onmessage = (event: MessageEvent<RunEvent>) => {
+        const data = event.data;
+        if (data.type === 'log') options.onLog(data.level, data.text);
+        else if (data.type === 'done') this.finish?.({ kind: 'done', ms: data.ms });
+        else if (data.type === 'failed') this.finish?.({ kind: 'failed', message: data.message });
+      };
+      worker.onerror = (event) => {
+        event.preventDefault();
+        this.end({ kind: 'failed', message: event.message || 'the runner crashed' });
+      };
+      worker.postMessage({ type: 'run', code: options.code, endpoint: options.endpoint, account: options.account });
+    });
+  }
+
+  /** Ends a run in progress (if any); the page stays responsive because only the worker dies. */
+  stop(): void {
+    if (this.finish) this.end({ kind: 'stopped' });
+  }
+
+  private end(outcome: RunOutcome): void {
+    this.worker?.terminate();
+    this.worker = undefined;
+    this.finish?.(outcome);
+    // A fresh worker for the next run, warmed while the learner reads the message.
+    this.warm();
+  }
+}

@@ -1,0 +1,35 @@
+// The output panel. Lines arrive from the worker as fast as learner code prints them; they are
+// drawn once per frame and the oldest are dropped past a limit, so a flood never freezes the page.
+import { el } from './dom.ts';
+
+const maxLines = 1000;
+export type LineKind = 'log' | 'info' | 'warn' | 'error' | 'status' | 'ok';
+
+export class ConsoleView {
+  private queue: HTMLElement[] = [];
+  private scheduled = false;
+
+  constructor(private readonly host: HTMLElement, private readonly emptyText: string) {
+    this.clear();
+  }
+
+  append(kind: LineKind, text: string): void {
+    this.queue.push(el('div', { class: `il-line il-line-${kind}` }, text));
+    if (this.scheduled) return;
+    this.scheduled = true;
+    requestAnimationFrame(() => this.flush());
+  }
+
+  clear(): void {
+    this.queue = [];
+    this.host.replaceChildren(el('div', { class: 'il-line il-line-empty' }, this.emptyText));
+  }
+
+  private flush(): void {
+    this.scheduled = false;
+    this.host.querySelector('.il-line-empty')?.remove();
+    this.host.append(...this.queue.splice(0, this.queue.length));
+    while (this.host.childElementCount > maxLines) this.host.firstElementChild?.remove();
+    this.host.scrollTop = this.host.scrollHeight;
+  }
+}

@@ -1,0 +1,265 @@
+// <lab-workbench>: the lab page's controller. The guide and a plain textarea work at once; Monaco
+// replaces the textarea when it scrolls into view; Run, Check, Reset and the panels talk to the
+// sandbox through two workers (the page's own thread never loads the SDK).
+import type { Service } from '../../../grader/lab.ts';
+import type { GradeReport } from '../../../grader/report.ts';
+import { isLang, translator, type Lang } from '../../i18n/ui.ts';
+import type { LabEditor } from '../editor/monaco.ts';
+import { lastCheck, saveCheck, saveCode, savedCode } from '../progress/lab-progress.ts';
+import { account, sandboxEndpoint } from '../progress/settings.ts';
+import { Runner } from '../run/runner.ts';
+import { Tools } from '../run/tools.ts';
+import { ConsoleView } from './console-view.ts';
+import { withCode } from './dom.ts';
+import { renderResources } from './resources-view.ts';
+import { renderResults, type StepTitles } from './results-view.ts';
+import { resetAccount, sandboxReachable } from './sandbox-status.ts';
+import { wireSettings } from './settings-panel.ts';
+import { loadSolution } from './solution.ts';
+
+const packages: Record<Service, string> = {
+  autoscaling: '@aws-sdk/client-auto-scaling',
+  logs: '@aws-sdk/client-cloudwatch-logs',
+  ec2: '@aws-sdk/client-ec2',
+  ecs: '@aws-sdk/client-ecs',
+  eks: '@aws-sdk/client-eks',
+  elbv2: '@aws-sdk/client-elastic-load-balancing-v2',
+  iam: '@aws-sdk/client-iam',
+  lambda: '@aws-sdk/client-lambda',
+  s3: '@aws-sdk/client-s3',
+  sts: '@aws-sdk/client-sts',
+};
+
+class LabWorkbench extends HTMLElement {
+  private lab = '';
+  private lang: Lang = 'ko';
+  private t = translator('ko');
+  private services: Service[] = [];
+  private steps: StepTitles = {};
+  private endpoint = '';
+  private account = '';
+  private editor: LabEditor | undefined;
+  private textarea!: HTMLTextAreaElement;
+  private output!: ConsoleView;
+  private runner!: Runner;
+  private tools = new Tools();
+  private busy = false;
+  private sandboxUp = false;
+
+  connectedCallback() {
+    const data = this.dataset;
+    this.lab = data.lab!;
+    this.lang = isLang(data.lang) ? data.lang : 'ko';
+    this.t = translator(this.lang);
+    this.services = JSON.parse(data.services ?? '[]') as Service[];
+    this.steps = JSON.parse(data.steps ?? '{}') as StepTitles;
+    this.endpoint = sandboxEndpoint();
+    this.account = account();
+    const timeLimit = Number(new URLSearchParams(location.search).get('timeLimit')) || Number(data.timeLimit) || 30;
+    this.runner = new Runner(timeLimit, this.services.map((service) => packages[service]));
+    this.output = new ConsoleView(this.part('output'), this.t('lab.consoleEmpty'));
+
+    this.textarea = this.part<HTMLTextAreaElement>('fallback');
+    const saved = savedCode(this.lab);
+    if (saved !== null) this.textarea.value = saved;
+    this.textarea.addEventListener('input', () => saveCode(this.lab, this.textarea.value));
+    this.textarea.addEventListener('keydown', (event) => {
+      if ((event.ctrlKey || event.metaKey) && event.key === 'Enter') {
+        event.preventDefault();
+        void this.run();
+      }
+    });
+
+    this.button('run').addEventListener('click', () => void this.run());
+    this.button('stop').addEventListener('click', () => this.runner.stop());
+    this.button('check').addEventListener('click', () => void this.check());
+    this.button('reset').addEventListener('click', () => void this.reset());
+    this.button('solution').addEventListener('click', () => void this.revealSolution());
+    this.button('starter').addEventListener('click', () => this.restoreStarter());
+    this.button('refresh').addEventListener('click', () => void this.refreshResources());
+    this.part('banner').querySelector('button')?.addEventListener('click', () => void this.probeSandbox());
+    wireSettings(this.part('settings'), this.t, (value) => {
+      this.account = value;
+      void this.refreshResources();
+    }, (text) => this.announce(text));
+
+    const previous = lastCheck(this.lab);
+    if (previous) this.part('last-check').textContent = this.t('lab.lastCheck', { score: previous.score, max: previous.maxScore });
+    this.loadEditorWhenVisible();
+    void this.probeSandbox().then((up) => {
+      if (!up) return;
+      this.runner.warm();
+      this.tools.warm();
+      void this.refreshResources();
+    });
+  }
+
+  private part<E extends HTMLElement = HTMLElement>(name: string): E {
+    return this.querySelector<E>(`[data-part="${name}"]`)!;
+  }
+
+  private button(name: string): HTMLButtonElement {
+    return this.part<HTMLButtonElement>(name);
+  }
+
+  private code(): string {
+    return this.editor?.getValue() ?? this.textarea.value;
+  }
+
+  private setCode(code: string): void {
+    if (this.editor) this.editor.setValue(code);
+    else this.textarea.value = code;
+    saveCode(this.lab, code);
+  }
+
+  private announce(text: string): void {
+    this.part('announce').textContent = text;
+  }
+
+  private loadEditorWhenVisible(): void {
+    const host = this.part('editor');
+    const observer = new IntersectionObserver(async (entries) => {
+      if (!entries.some((entry) => entry.isIntersecting)) return;
+      observer.disconnect();
+      try {
+        const { createEditor } = await import('../editor/monaco.ts');
+        const surface = document.createElement('div');
+        surface.className = 'il-monaco';
+        host.append(surface);
+        this.editor = createEditor({
+          host: surface,
+          value: this.textarea.value,
+          ariaLabel: this.t('lab.editorLabel'),
+          services: this.services,
+          onChange: (value) => saveCode(this.lab, value),
+          onRun: () => void this.run(),
+        });
+        this.textarea.hidden = true;
+        host.dataset.ready = 'true';
+      } catch {
+        /* the textarea stays: the lab still works without Monaco */
+      }
+    });
+    observer.observe(host);
+  }
+
+  private async probeSandbox(): Promise<boolean> {
+    const up = await sandboxReachable(this.endpoint);
+    const banner = this.part('banner');
+    banner.hidden = up;
+    this.sandboxUp = up;
+    if (!up) banner.querySelector('[data-part="banner-text"]')!.replaceChildren(withCode(this.t('lab.sandboxDown', { endpoint: this.endpoint })));
+    return up;
+  }
+
+  /** One line in the output instead of a run or check that cannot reach the sandbox. */
+  private async requireSandbox(): Promise<boolean> {
+    if (await this.probeSandbox()) return true;
+    this.output.append('error', this.t('lab.sandboxDownShort'));
+    return false;
+  }
+
+  private setBusy(busy: boolean, running = false): void {
+    this.busy = busy;
+    for (const name of ['check', 'reset', 'solution', 'starter']) this.button(name).disabled = busy;
+    this.button('run').disabled = busy;
+    this.button('stop').disabled = !running;
+    this.setAttribute('aria-busy', String(busy));
+  }
+
+  async run(): Promise<void> {
+    if (this.busy) return;
+    this.setBusy(true, true);
+    this.output.clear();
+    try {
+      if (!(await this.requireSandbox())) return;
+      this.output.append('status', this.t('lab.running'));
+      const outcome = await this.runner.run({
+        code: this.code(),
+        endpoint: this.endpoint,
+        account: this.account,
+        onLog: (level, text) => this.output.append(level, text),
+      });
+      if (outcome.kind === 'done') this.output.append('ok', this.t('lab.finished', { ms: outcome.ms }));
+      else if (outcome.kind === 'failed') this.output.append('error', this.t('lab.failed', { message: outcome.message }));
+      else if (outcome.kind === 'stopped') this.output.append('warn', this.t('lab.stopped'));
+      else this.output.append('warn', this.t('lab.timeout', { s: outcome.seconds }));
+    } finally {
+      this.setBusy(false);
+      void this.refreshResources();
+    }
+  }
+
+  async check(): Promise<void> {
+    if (this.busy) return;
+    const results = this.part('results');
+    this.setBusy(true);
+    try {
+      if (!(await this.requireSandbox())) {
+        results.textContent = this.t('lab.sandboxDownShort');
+        return;
+      }
+      results.textContent = this.t('lab.checking');
+      const report: GradeReport = await this.tools.check({ lab: this.lab, endpoint: this.endpoint, account: this.account }, this.lang);
+      renderResults(results, report, this.steps, this.t);
+      saveCheck(this.lab, {
+        score: report.score,
+        maxScore: report.maxScore,
+        passed: report.passed,
+        at: new Date().toISOString(),
+        checks: report.checks.map((check) => ({ id: check.id, status: check.status })),
+      });
+      this.part('last-check').textContent = this.t('lab.lastCheck', { score: report.score, max: report.maxScore });
+      results.closest('details')?.setAttribute('open', '');
+    } catch (error) {
+      results.textContent = (error as Error).message;
+    } finally {
+      this.setBusy(false);
+      void this.refreshResources();
+    }
+  }
+
+  async reset(): Promise<void> {
+    if (this.busy || !confirm(this.t('lab.resetConfirm'))) return;
+    this.setBusy(true);
+    try {
+      if (!(await this.requireSandbox())) return;
+      this.output.clear();
+      this.output.append('status', this.t('lab.resetting'));
+      await resetAccount(this.endpoint, this.account);
+      await this.tools.setup({ lab: this.lab, endpoint: this.endpoint, account: this.account });
+      this.output.append('ok', this.t('lab.resetDone'));
+      this.part('results').textContent = this.t('lab.resultsEmpty');
+    } catch (error) {
+      this.output.append('error', (error as Error).message);
+    } finally {
+      this.setBusy(false);
+      void this.refreshResources();
+    }
+  }
+
+  async revealSolution(): Promise<void> {
+    if (!confirm(this.t('lab.solutionConfirm'))) return;
+    const solution = await loadSolution(this.lab);
+    if (solution !== undefined) this.setCode(solution);
+    this.editor?.focus();
+  }
+
+  restoreStarter(): void {
+    if (!confirm(this.t('lab.restoreConfirm'))) return;
+    this.setCode(this.textarea.defaultValue);
+  }
+
+  async refreshResources(): Promise<void> {
+    const host = this.part('resources');
+    if (!this.sandboxUp) return;
+    try {
+      const groups = await this.tools.resources({ lab: this.lab, endpoint: this.endpoint, account: this.account }, this.lang);
+      renderResources(host, groups, this.t('lab.resourcesEmpty'));
+    } catch (error) {
+      host.textContent = (error as Error).message;
+    }
+  }
+}
+
+customElements.define('lab-workbench', LabWorkbench);

@@ -1,0 +1,25 @@
+// What the page and the run worker say to each other.
+export interface RunRequest {
+  type: 'run';
+  code: string;
+  endpoint: string;
+  account: string;
+}
+
+export interface PreloadRequest {
+  type: 'preload';
+  modules: string[];
+}
+
+export type RunEvent =
+  | { type: 'ready' }
+  | { type: 'log'; level: 'log' | 'info' | 'warn' | 'error'; text: string }
+  | { type: 'done'; ms: number }
+  | { type: 'failed'; message: string };
+
+export type ToolRequest =
+  | { id: number; type: 'check'; lab: string; endpoint: string; account: string; lang: 'ko' | 'en' }
+  | { id: number; type: 'setup'; lab: string; endpoint: string; account: string }
+  | { id: number; type: 'resources'; lab: string; endpoint: string; account: string; lang: 'ko' | 'en' };
+
+export type ToolResponse = { id: number; ok: true; value: unknown } | { id: number; ok: false; message: string };
