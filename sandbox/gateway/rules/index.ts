@@ -6,9 +6,10 @@ import { ecsFargate } from './ecs-fargate.ts';
 import { eksTwoZones } from './eks-two-zones.ts';
 import { elbTwoZones } from './elb-two-zones.ts';
 import { lambdaLimits } from './lambda-limits.ts';
+import { s3BucketNames } from './s3-bucket-names.ts';
 import { s3PublicAccess } from './s3-public-access.ts';
 
-export const rules: AwsRule[] = [s3PublicAccess, ec2VolumeZone, lambdaLimits, ecsFargate, elbTwoZones, asgCapacity, eksTwoZones];
+export const rules: AwsRule[] = [s3BucketNames, s3PublicAccess, ec2VolumeZone, lambdaLimits, ecsFargate, elbTwoZones, asgCapacity, eksTwoZones];
 
 const byCall = new Map<string, AwsRule[]>();
 for (const rule of rules) for (const call of rule.watches) byCall.set(call, [...(byCall.get(call) ?? []), rule]);
