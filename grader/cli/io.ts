@@ -6,6 +6,8 @@ export interface Io {
   cwd: string;
   /** Aborted on Ctrl-C. */
   signal?: AbortSignal;
+  /** Project root holding labs/ and content/ (default: this installation; tests use their own). */
+  root?: string;
 }
 
 export function processIo(signal?: AbortSignal): Io {

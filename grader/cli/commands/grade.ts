@@ -49,7 +49,7 @@ export const gradeCommand: Command = {
   options: {
     format: { type: 'string', value: formats.join('|'), description: 'text (default), json, junit (XML), csv, github (GitHub Classroom autograding)', schema: z.enum(formats, { message: `must be one of ${formats.join(', ')}` }) },
     roster: { type: 'string', value: '<roster.csv>', description: 'grade every account of a CSV with the columns student,account' },
-    concurrency: { type: 'string', value: '<n>', description: 'accounts graded at once with --roster (default 8)', schema: z.coerce.number().int().min(1).max(64, 'must be a whole number from 1 to 64') },
+    concurrency: { type: 'string', value: '<n>', description: 'accounts graded at once with --roster (default 8)', schema: z.coerce.number({ message: 'must be a whole number from 1 to 64' }).int('must be a whole number from 1 to 64').min(1, 'must be a whole number from 1 to 64').max(64, 'must be a whole number from 1 to 64') },
     output: { type: 'string', short: 'o', value: '<file>', description: 'write the report to a file instead of the terminal' },
   },
   async run({ args: [labId], global, values }, io) {
@@ -65,7 +65,7 @@ export const gradeCommand: Command = {
 export async function grade(labId: string, global: GlobalOptions, io: Io, options: GradeOptions = {}): Promise<number> {
   const format = options.format ?? 'text';
   if (options.roster && format === 'github') throw new UsageError('--format github grades one repository: with --roster use csv, json, junit or text.');
-  const { lab } = await loadLab(labId);
+  const { lab } = await loadLab(labId, io.root);
   const roster = options.roster ? await readRoster(resolve(io.cwd, options.roster)) : undefined;
   await assertSandboxReachable(global.endpoint);
   const write = async (text: string) => (options.output ? writeFile(resolve(io.cwd, options.output), text) : io.out(text));

@@ -8,7 +8,7 @@ export const labsCommand: Command = {
   positionals: 0,
   options: {},
   async run({ global }, io) {
-    const { labs, problems } = await loadLabs();
+    const { labs, problems } = await loadLabs(io.root);
     const width = Math.max(0, ...labs.map((l) => l.id.length));
     for (const { lab } of labs) {
       const checks = lab.steps.flatMap((s) => s.checks);

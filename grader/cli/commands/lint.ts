@@ -8,7 +8,7 @@ export const lintCommand: Command = {
   positionals: 0,
   options: {},
   async run(_input, io) {
-    const { labs, problems } = await loadLabs();
+    const { labs, problems } = await loadLabs(io.root);
     for (const problem of problems) io.err(`${problem.path}: ${problem.message}\n`);
     io.out(`${labs.length} lab(s) loaded, ${problems.length} problem(s).\n`);
     return problems.length ? 1 : 0;

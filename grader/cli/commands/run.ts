@@ -9,7 +9,7 @@ export const timeoutOption = {
   type: 'string',
   value: '<seconds>',
   description: 'stop the script after this long (default 120)',
-  schema: z.coerce.number().positive('must be a number of seconds, e.g. --timeout 300'),
+  schema: z.coerce.number({ message: 'must be a number of seconds, e.g. --timeout 300' }).positive('must be a number of seconds, e.g. --timeout 300'),
 } as const;
 
 /** Runs a learner script with live output; returns its exit code. */

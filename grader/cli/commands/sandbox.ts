@@ -8,7 +8,7 @@ export const sandboxCommand: Command = {
   summary: 'start the local AWS sandbox in the foreground (Ctrl-C stops it)',
   positionals: 0,
   options: {
-    port: { type: 'string', value: '<port>', description: 'port of the gateway (default 4566)', schema: z.coerce.number().int().min(0).max(65535, 'must be a port number 0-65535') },
+    port: { type: 'string', value: '<port>', description: 'port of the gateway (default 4566)', schema: z.coerce.number({ message: 'must be a port number 0-65535' }).int('must be a port number 0-65535').min(0, 'must be a port number 0-65535').max(65535, 'must be a port number 0-65535') },
     backend: { type: 'string', value: 'url=<url>', description: 'front another AWS-compatible endpoint instead of moto (LocalStack, MiniStack)', schema: z.string().regex(/^url=https?:\/\/\S+$/, 'must look like url=http://localhost:4567') },
   },
   async run({ values }, io) {

@@ -7,9 +7,9 @@ import type { Command } from '../command.ts';
 import type { GlobalOptions } from '../options.ts';
 
 /** Runs labs/<id>/setup.ts for the account (it creates only what is missing). */
-export async function setupLab(labId: string, global: GlobalOptions): Promise<void> {
+export async function setupLab(labId: string, global: GlobalOptions, root?: string): Promise<void> {
+  const entry = await loadLab(labId, root);
   await assertSandboxReachable(global.endpoint);
-  const entry = await loadLab(labId);
   const { default: setup } = (await import(pathToFileURL(entry.setup).href)) as { default: (ctx: LabContext) => Promise<void> };
   await setup(createLabContext({ endpoint: global.endpoint, account: global.account }));
 }
@@ -21,7 +21,7 @@ export const setupCommand: Command = {
   positionals: 1,
   options: {},
   async run({ args: [labId], global }, io) {
-    await setupLab(labId!, global);
+    await setupLab(labId!, global, io.root);
     io.out(`${labId} is set up for account ${global.account}.\n`);
     return 0;
   },

@@ -10,8 +10,8 @@ export const solveCommand: Command = {
   positionals: 1,
   options: { timeout: timeoutOption },
   async run({ args: [labId], global, values }, io) {
-    await setupLab(labId!, global);
-    const entry = await loadLab(labId!);
+    await setupLab(labId!, global, io.root);
+    const entry = await loadLab(labId!, io.root);
     const code = await runLearnerScript(entry.solution, global, io, values.timeout === undefined ? undefined : Number(values.timeout));
     if (code === 0) io.out(`Solved ${labId} in account ${global.account}: \`infralabs grade ${labId}\` should now pass.\n`);
     return code;
