@@ -59,7 +59,7 @@ type ChildMessage =
   | { type: 'ready' }
   | { type: 'init-error'; error: RuntimeError }
   | { type: 'log'; text: string }
-  | { type: 'result'; requestId: string; ok: boolean; payload?: string; error?: RuntimeError };
+  | { type: 'result'; requestId: string; ok: boolean; payload?: string; error?: RuntimeError; fatal?: boolean };
 
 export class ExecutionEnvironment {
   readonly id = randomBytes(16).toString('hex');
@@ -140,7 +140,7 @@ export class ExecutionEnvironment {
       this.onExit?.(code, signal);
     });
     const watch = setInterval(() => this.sampleMemory(), memoryPollMs);
-    const initLimit = Math.min(initLimitMs, configuration.Timeout * 1000);
+    const initLimit = initLimitMs;
     let timer: NodeJS.Timeout | undefined;
     try {
       await new Promise<void>((resolve) => {
@@ -239,6 +239,8 @@ export class ExecutionEnvironment {
       this.onMessage = (message) => {
         if (message.type !== 'result' || message.requestId !== input.requestId) return;
         this.sampleMemory();
+        // An error nobody caught ends the process (the runtime exits right after telling us).
+        if (message.fatal) this.kill();
         if (message.ok) settle(finish('success', message.payload ?? 'null'));
         else fail('error', message.error!);
       };
@@ -269,6 +271,8 @@ export class ExecutionEnvironment {
   }
 
   private kill(): void {
+    // Dead from now on, though the exit event comes later: no one may reuse this process.
+    this.state = 'dead';
     const child = this.child;
     if (child && child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
   }

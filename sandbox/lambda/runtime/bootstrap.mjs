@@ -36,14 +36,14 @@ function fail(error, errorType) {
 process.on('uncaughtException', (error) => {
   const shaped = fail(error);
   console.error(`Uncaught Exception \t${JSON.stringify(shaped)}`);
-  current?.settle({ ok: false, error: shaped });
+  current?.settle({ ok: false, error: shaped, fatal: true });
   setImmediate(() => process.exit(129));
 });
 process.on('unhandledRejection', (reason) => {
   const message = reason instanceof Error ? `${reason.name}: ${reason.message}` : String(reason);
   const shaped = { errorType: 'Runtime.UnhandledPromiseRejection', errorMessage: message, trace: [`Runtime.UnhandledPromiseRejection: ${message}`, ...(reason instanceof Error && reason.stack ? reason.stack.split('\n') : [])] };
   console.error(`Unhandled Promise Rejection \t${JSON.stringify(shaped)}`);
-  current?.settle({ ok: false, error: shaped });
+  current?.settle({ ok: false, error: shaped, fatal: true });
   setImmediate(() => process.exit(128));
 });
 

@@ -1,0 +1,43 @@
+// Nothing of the gateway's own environment reaches a handler. This file starts its own sandbox,
+// so that the fake secret below is in the environment of the process that runs the gateway.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CreateRoleCommand, IAMClient } from '@aws-sdk/client-iam';
+import { CreateFunctionCommand, InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
+import { startSandbox, type RunningSandbox } from '../sandbox.ts';
+import { zipOf } from './test-functions.ts';
+
+let sandbox: RunningSandbox;
+beforeAll(async () => {
+  process.env.INFRALABS_FAKE_SECRET = 'do-not-leak-7f3a';
+  sandbox = await startSandbox({ port: 0 });
+});
+afterAll(async () => {
+  delete process.env.INFRALABS_FAKE_SECRET;
+  await sandbox?.stop();
+});
+
+describe('the environment of a handler', () => {
+  it('holds the function\'s and AWS\'s variables only, never the host\'s', async () => {
+    const config = { endpoint: sandbox.endpoint, region: 'eu-west-1', credentials: { accessKeyId: '210987654321', secretAccessKey: 'x' } };
+    const role = await new IAMClient(config).send(new CreateRoleCommand({ RoleName: 'env-role', AssumeRolePolicyDocument: '{}' }));
+    const lambda = new LambdaClient(config);
+    await lambda.send(new CreateFunctionCommand({
+      FunctionName: 'peek',
+      Runtime: 'nodejs20.x',
+      Handler: 'index.handler',
+      Role: role.Role!.Arn!,
+      Environment: { Variables: { TABLE: 'notes' } },
+      Code: { ZipFile: zipOf({ 'index.js': 'exports.handler = async () => ({ secret: process.env.INFRALABS_FAKE_SECRET ?? null, env: process.env });' }) },
+    }));
+    const out = await lambda.send(new InvokeCommand({ FunctionName: 'peek' }));
+    const { secret, env } = JSON.parse(Buffer.from(out.Payload!).toString()) as { secret: string | null; env: Record<string, string> };
+    expect(process.env.INFRALABS_FAKE_SECRET).toBe('do-not-leak-7f3a');
+    expect(secret).toBeNull();
+    expect(JSON.stringify(env)).not.toContain('do-not-leak-7f3a');
+    expect(env.TABLE).toBe('notes');
+    expect(env.AWS_REGION).toBe('eu-west-1');
+    expect(env.AWS_ACCESS_KEY_ID).toBe('210987654321');
+    for (const name of ['HOME', 'USER', 'npm_config_cache', 'VITEST', 'NODE_OPTIONS']) expect(env[name]).toBeUndefined();
+    expect(env.PATH).not.toBe(process.env.PATH);
+  });
+});
