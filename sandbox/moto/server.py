@@ -14,6 +14,7 @@ import os
 import pkgutil
 import sys
 import threading
+import traceback
 
 os.environ.setdefault("MOTO_IAM_LOAD_MANAGED_POLICIES", "true")
 # Bucket names are global, but one account must not read or change another's bucket (AWS answers
@@ -35,8 +36,8 @@ for info in sorted(pkgutil.iter_modules(patches.__path__), key=lambda m: m.name)
     ROUTES.update(getattr(module, "ROUTES", {}))
 
 
-# Flask turns an exception in moto into an HTML 500 page that says nothing; remember the
-# exception per request thread so the gateway can name the cause (x-infralabs-backend-error).
+# An exception in moto becomes an HTML 500 page that says nothing (from Flask or werkzeug);
+# the gateway names the cause from x-infralabs-backend-error instead.
 _failure = threading.local()
 
 
@@ -56,7 +57,15 @@ def with_failure_header(app):
                 headers = list(headers) + [("x-infralabs-backend-error", _failure.text.replace("\n", " "))]
             return start_response(status, headers, exc_info)
 
-        return app(environ, start)
+        try:
+            return app(environ, start)
+        except Exception as error:  # moto's exceptions reach werkzeug, which logs and sends HTML
+            _remember_failure(None, error)
+            traceback.print_exc()
+            page = Response("<!doctype html><title>500 Internal Server Error</title><h1>Internal Server Error</h1>",
+                            status=500, mimetype="text/html")
+            page.headers["x-infralabs-backend-error"] = _failure.text
+            return page(environ, start_response)
 
     return wsgi
 

@@ -58,9 +58,9 @@ export const forwardToBackend: RequestHandler = async (exchange, gateway) => {
     if (code === 'ETIMEDOUT') {
       return backendFailure(exchange, `no answer within ${backendTimeoutMs / 1000} s (the backend is stuck; restart the sandbox)`, 504);
     }
-    // Refused: the backend is down or being restarted after a crash, and never saw the call,
-    // so sending it again once the backend is back cannot do anything twice.
-    if (code === 'ECONNREFUSED' && await waitUntilReady(gateway)) {
+    // Refused: moto is being restarted after a crash and never saw the call, so sending it again
+    // once moto is back cannot do anything twice. An external backend is not ours to restart.
+    if (code === 'ECONNREFUSED' && gateway.backend.kind === 'moto' && await waitUntilReady(gateway)) {
       try {
         return await send(exchange, gateway);
       } catch {

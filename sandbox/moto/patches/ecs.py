@@ -4,6 +4,8 @@
   (moto raises KeyError: 'securityGroups', an HTTP 500);
 - Fargate tasks whose containers set no memory use the task-level memory (moto adds None to an
   int and fails);
+- RunTask with the EC2 launch type on a cluster without container instances is
+  InvalidParameterException (moto raises a bare Exception, an HTTP 500);
 - RunTask tasks stay RUNNING instead of moving one state further on every describe."""
 from moto.moto_api import state_manager
 
@@ -63,7 +65,21 @@ def _calculate_task_resource_requirements(task_definition):
     return _original["calculate"](_TaskLevelMemory(task_definition))
 
 
+def _run_task(self, *args, **kwargs):
+    try:
+        return _original["run_task"](self, *args, **kwargs)
+    except Exception as error:
+        # moto raises a bare Exception (HTTP 500); AWS answers InvalidParameterException.
+        if type(error) is Exception and str(error).startswith("No instances found in cluster"):
+            from moto.ecs.exceptions import InvalidParameterException
+
+            raise InvalidParameterException("No Container Instances were found in your cluster.")
+        raise
+
+
 def _patch(ecs_models):
+    _original["run_task"] = ecs_models.EC2ContainerServiceBackend.run_task
+    ecs_models.EC2ContainerServiceBackend.run_task = _run_task
     _original["validate"] = ecs_models.Service._validate_network
     _original["task_init"] = ecs_models.Task.__init__
     _original["calculate"] = ecs_models.EC2ContainerServiceBackend._calculate_task_resource_requirements
