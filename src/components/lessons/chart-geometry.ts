@@ -25,8 +25,8 @@ export function frameFor(points: Point[], width = 640, height = 340): Frame {
   return {
     width,
     height,
-    left: 64,
-    right: width - 16,
+    left: 84,
+    right: width - 24,
     top: 16,
     bottom: height - 44,
     xMin: points[0]!.rps,
