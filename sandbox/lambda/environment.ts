@@ -1,18 +1,18 @@
 // One execution environment: a Node process running one function version's code from its own
 // directory, with a clean environment, a heap limit and an RSS watch, killed at timeout.
-import { fork, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { projectRoot } from '../paths.ts';
+import { takeRuntime } from './runtime-processes.ts';
 import { extractCode } from './extract-code.ts';
 import type { FunctionConfiguration } from './function-config.ts';
 import { functionEnvironment } from './function-env.ts';
 import { logStreamName, type LogEvent } from './log-lines.ts';
 import { readRssBytes } from './process-memory.ts';
 
-const bootstrap = join(projectRoot, 'sandbox', 'lambda', 'runtime', 'bootstrap.mjs');
 const runtimeModules = join(projectRoot, 'node_modules');
 /** At most this long to load the handler (AWS allows 10 s of init). */
 const initLimitMs = 10_000;
@@ -112,19 +112,8 @@ export class ExecutionEnvironment {
       logStreamName: this.logStreamName,
       gatewayEndpoint: this.spec.gatewayEndpoint,
     });
-    const child = fork(bootstrap, [], {
-      cwd: taskRoot,
-      env,
-      execPath: process.execPath,
-      // AWS gives the heap about 90% of the function's memory.
-      execArgv: [`--max-old-space-size=${Math.max(16, Math.floor(configuration.MemorySize * 0.9))}`],
-      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
-    });
+    const child = await takeRuntime(configuration.MemorySize);
     this.child = child;
-    // A warm environment must not keep the gateway's process alive on its own.
-    child.unref();
-    child.channel?.unref();
-    for (const stream of [child.stdout, child.stderr]) (stream as unknown as { unref?: () => void } | null)?.unref?.();
     child.stdout!.on('data', (chunk: Buffer) => this.capture(chunk.toString()));
     child.stderr!.on('data', (chunk: Buffer) => {
       const text = chunk.toString();
@@ -139,6 +128,7 @@ export class ExecutionEnvironment {
       this.state = 'dead';
       this.onExit?.(code, signal);
     });
+    child.send({ type: 'init', env, cwd: taskRoot });
     const watch = setInterval(() => this.sampleMemory(), memoryPollMs);
     const initLimit = initLimitMs;
     let timer: NodeJS.Timeout | undefined;

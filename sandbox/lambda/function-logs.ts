@@ -21,8 +21,6 @@ const clients = new Map<string, CloudWatchLogsClient>();
 const prepared = new Map<string, Promise<void>>();
 /** Writes not yet finished, per account. */
 const pending = new Map<string, Set<Promise<void>>>();
-/** One chain per stream keeps its events in order. */
-const chains = new Map<string, Promise<void>>();
 
 function clientFor(target: LogTarget): CloudWatchLogsClient {
   const id = `${target.endpoint} ${target.account} ${target.region}`;
@@ -80,22 +78,42 @@ async function put(target: LogTarget, events: LogEvent[]): Promise<void> {
   }
 }
 
+interface StreamQueue {
+  target: LogTarget;
+  events: LogEvent[];
+  running?: Promise<void>;
+}
+const queues = new Map<string, StreamQueue>();
+
+async function drain(id: string, queue: StreamQueue, log: (line: string) => void): Promise<void> {
+  // Events queued while a write is in flight go out together in the next one.
+  while (queue.events.length > 0) {
+    const batch = queue.events.splice(0, 5000);
+    try {
+      await put(queue.target, batch);
+    } catch (error) {
+      log(`Lambda logs for ${queue.target.group} could not be written to CloudWatch Logs: ${(error as Error).message}`);
+    }
+  }
+  queues.delete(id);
+}
+
 /** Queues the events of one invocation; failures are reported with `log`, never thrown. */
 export function writeLogs(target: LogTarget, events: LogEvent[], log: (line: string) => void): void {
   if (events.length === 0) return;
-  const streamId = `${target.account} ${target.region} ${target.group} ${target.stream}`;
-  const previous = chains.get(streamId) ?? Promise.resolve();
-  const write = previous.then(() => put(target, events)).catch((error: unknown) => {
-    log(`Lambda logs for ${target.group} could not be written to CloudWatch Logs: ${(error as Error).message}`);
-  });
-  chains.set(streamId, write);
+  const id = `${target.account} ${target.region} ${target.group} ${target.stream}`;
+  let queue = queues.get(id);
+  if (!queue) queues.set(id, queue = { target, events: [] });
+  queue.events.push(...events);
+  if (queue.running) return;
+  const running = drain(id, queue, log);
+  queue.running = running;
   let forAccount = pending.get(target.account);
   if (!forAccount) pending.set(target.account, forAccount = new Set());
-  forAccount.add(write);
-  void write.finally(() => {
-    forAccount.delete(write);
+  forAccount.add(running);
+  void running.finally(() => {
+    forAccount.delete(running);
     if (forAccount.size === 0) pending.delete(target.account);
-    if (chains.get(streamId) === write) chains.delete(streamId);
   });
 }
 

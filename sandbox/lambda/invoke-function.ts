@@ -4,7 +4,8 @@ import type { GatewayContext, GatewayResponse } from '../gateway/types.ts';
 import { acquireEnvironment, releaseEnvironment, TooManyEnvironmentsError } from './environment-pool.ts';
 import type { InvokeOutcome } from './environment.ts';
 import { BadPackageError } from './extract-code.ts';
-import { downloadCode, lookUpFunction, type FunctionConfiguration, type FunctionRef } from './function-config.ts';
+import { cachedLookUp } from './function-cache.ts';
+import { downloadCode, type FunctionConfiguration, type FunctionRef } from './function-config.ts';
 import { writeLogs } from './function-logs.ts';
 import type { InvokeRequest } from './invoke-request.ts';
 import { lambdaError } from './lambda-error.ts';
@@ -17,7 +18,7 @@ const maxResponse = 6 * 1024 * 1024 + 100;
 
 export async function invokeFunction(request: InvokeRequest, account: string, region: string, gateway: GatewayContext): Promise<GatewayResponse> {
   const ref: FunctionRef = { account, region, name: request.name, qualifier: request.qualifier };
-  const lookup = await lookUpFunction(gateway.backend, ref);
+  const lookup = await cachedLookUp(gateway.backend, ref);
   if (!lookup.found) return lambdaError(lookup.status, lookup.code, lookup.message);
   const { configuration, executedVersion } = lookup;
   const invokedFunctionArn = `arn:aws:lambda:${region}:${account}:function:${configuration.FunctionName}${request.qualifier ? `:${request.qualifier}` : ''}`;

@@ -5,6 +5,7 @@ import { logsSettled } from './function-logs.ts';
 import { invokeFunction } from './invoke-function.ts';
 import { InvokeRequestError, parseInvokeRequest, signedRegion } from './invoke-request.ts';
 import { lambdaError } from './lambda-error.ts';
+import { watchChanges } from './watch-changes.ts';
 
 const logsRead = /^Logs_20140328\.(Get|Filter|Describe|StartQuery)/;
 
@@ -23,7 +24,10 @@ export const invokeLambda: RequestHandler = async (exchange, gateway) => {
     if (error instanceof InvokeRequestError) return lambdaError(error.status, error.code, error.message);
     throw error;
   }
-  if (!request) return undefined;
+  if (!request) {
+    watchChanges(exchange);
+    return undefined;
+  }
   const region = request.arnRegion ?? signedRegion(exchange.request) ?? 'us-east-1';
   return invokeFunction(request, exchange.account, region, gateway);
 };

@@ -1,7 +1,9 @@
 // The Node.js runtime inside one execution environment (a child process of the gateway).
 // Plain JavaScript: the child runs without a TypeScript loader. It plays the part of AWS's
 // runtime interface client: loads the handler at init, then answers one invoke at a time
-// over the IPC channel the gateway opened ({type:'invoke'} in, {type:'result'|'log'} out).
+// over the IPC channel the gateway opened ({type:'init'|'invoke'} in, {type:'result'|'log'} out).
+// It starts with an empty environment and waits: the gateway keeps one started as a spare.
+import { createRequire } from 'node:module';
 import { format } from 'node:util';
 import { formatError, loadHandler } from './load-handler.mjs';
 
@@ -47,21 +49,29 @@ process.on('unhandledRejection', (reason) => {
   setImmediate(() => process.exit(128));
 });
 
-const taskRoot = process.env.LAMBDA_TASK_ROOT;
-const handlerString = process.env._HANDLER;
 let handler;
-try {
-  handler = await loadHandler(taskRoot, handlerString);
-  if (handler.length >= 3 && /^AWS_Lambda_nodejs(2[4-9]|[3-9]\d)/.test(process.env.AWS_EXECUTION_ENV ?? '')) {
-    const error = new Error('ERROR: AWS Lambda has removed support for callback-based function handlers starting with Node.js 24. You need to modify this function to use a supported handler signature to use Node.js 24 or later. For more information see https://docs.aws.amazon.com/lambda/latest/dg/nodejs-handler.html.');
-    error.name = 'Runtime.CallbackHandlerDeprecated';
-    throw error;
+
+async function initialize({ env, cwd }) {
+  for (const name of Object.keys(process.env)) delete process.env[name];
+  Object.assign(process.env, env);
+  process.chdir(cwd);
+  try {
+    createRequire(import.meta.url)('node:module')._initPaths(); // NODE_PATH arrived after start-up
+  } catch { /* resolution from the task root still works */ }
+  const handlerString = process.env._HANDLER;
+  try {
+    handler = await loadHandler(process.env.LAMBDA_TASK_ROOT, handlerString);
+    if (handler.length >= 3 && /^AWS_Lambda_nodejs(2[4-9]|[3-9]\d)/.test(process.env.AWS_EXECUTION_ENV ?? '')) {
+      const error = new Error('ERROR: AWS Lambda has removed support for callback-based function handlers starting with Node.js 24. You need to modify this function to use a supported handler signature to use Node.js 24 or later. For more information see https://docs.aws.amazon.com/lambda/latest/dg/nodejs-handler.html.');
+      error.name = 'Runtime.CallbackHandlerDeprecated';
+      throw error;
+    }
+    send({ type: 'ready' });
+  } catch (error) {
+    const shaped = fail(error);
+    console.error(`Uncaught Exception \t${JSON.stringify(shaped)}`);
+    send({ type: 'init-error', error: shaped });
   }
-  send({ type: 'ready' });
-} catch (error) {
-  const shaped = fail(error);
-  console.error(`Uncaught Exception \t${JSON.stringify(shaped)}`);
-  send({ type: 'init-error', error: shaped });
 }
 
 /** Waits while the handler still has timers pending (callbackWaitsForEmptyEventLoop), up to the deadline. */
@@ -132,5 +142,7 @@ async function invoke(message) {
 
 let queue = Promise.resolve();
 process.on('message', (message) => {
+  if (message?.type === 'init') queue = queue.then(() => initialize(message));
   if (message?.type === 'invoke') queue = queue.then(() => invoke(message));
 });
+send({ type: 'spawned' });

@@ -1,0 +1,32 @@
+// Lambda invoke through the sandbox: a cold start (new process, code unpacked, handler loaded)
+// and a warm invoke (the same process again). LocalStack publishes about 600 ms and 10 ms.
+import { CreateRoleCommand, IAMClient } from '@aws-sdk/client-iam';
+import { CreateFunctionCommand, InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
+import { strToU8, zipSync } from 'fflate';
+import { startSandbox } from '../sandbox/sandbox.ts';
+import { medianMs } from './median.ts';
+
+export default async function bench() {
+  const sandbox = await startSandbox({ port: 0 });
+  try {
+    const config = { endpoint: sandbox.endpoint, region: 'us-east-1', credentials: { accessKeyId: '555566667777', secretAccessKey: 'bench' } };
+    const role = await new IAMClient(config).send(new CreateRoleCommand({ RoleName: 'bench', AssumeRolePolicyDocument: '{}' }));
+    const lambda = new LambdaClient(config);
+    const zip = zipSync({ 'index.mjs': strToU8('export const handler = async (event) => ({ echo: event });') });
+    const create = (name: string) => lambda.send(new CreateFunctionCommand({ FunctionName: name, Runtime: 'nodejs22.x', Handler: 'index.handler', Role: role.Role!.Arn!, Code: { ZipFile: zip } }));
+    const invoke = (name: string) => lambda.send(new InvokeCommand({ FunctionName: name, Payload: '{"n":1}' }));
+    await create('warmup');
+    await invoke('warmup');
+    const names = Array.from({ length: 9 }, (_, i) => `cold-${i}`);
+    for (const name of names) await create(name);
+    let next = 0;
+    const cold = await medianMs(names.length, () => invoke(names[next++]!));
+    const warm = await medianMs(50, () => invoke('warmup'));
+    return [
+      { name: 'Lambda invoke, cold start', value: cold, unit: 'ms', target: '< 300 ms' },
+      { name: 'Lambda invoke, warm', value: warm, unit: 'ms', target: '< 10 ms' },
+    ];
+  } finally {
+    await sandbox.stop();
+  }
+}
