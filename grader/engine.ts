@@ -1,6 +1,7 @@
 // Grades one lab for one account: every check runs concurrently under its own time limit, and a
 // check that throws or hangs fails alone. Browser-safe: no Node built-ins.
 import { withSignal } from './context.ts';
+import { withSharedReads } from './shared-reads.ts';
 import type { Check, CheckResult, Lab, LabContext, Lang, Text } from './lab.ts';
 import type { CheckReport, GradeReport } from './report.ts';
 
@@ -16,10 +17,11 @@ const defaultTimeoutMs = 10_000;
 
 export async function gradeLab(lab: Lab, context: LabContext, options: GradeOptions = {}): Promise<GradeReport> {
   const lang = options.lang ?? 'en';
+  const shared = withSharedReads(context);
   const entries = lab.steps.flatMap((step) => step.checks.map((check) => ({ step: step.id, check })));
   const checks = await Promise.all(
     entries.map(async ({ step, check }): Promise<CheckReport> => {
-      const result = await runCheck(check, context, check.timeoutMs ?? options.defaultTimeoutMs ?? defaultTimeoutMs);
+      const result = await runCheck(check, shared, check.timeoutMs ?? options.defaultTimeoutMs ?? defaultTimeoutMs);
       const passed = result.status === 'pass';
       return {
         id: check.id,
