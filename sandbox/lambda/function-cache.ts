@@ -8,10 +8,10 @@ const ttlMs = 10_000;
 const maxEntries = 2000;
 const entries = new Map<string, { lookup: FunctionLookup; at: number }>();
 
-const keyOf = (ref: FunctionRef) => `${ref.account}|${ref.region}|${ref.name}|${ref.qualifier ?? ''}`;
+const keyOf = (backend: Backend, ref: FunctionRef) => `${ref.account}|${backend.url()}|${ref.region}|${ref.name}|${ref.qualifier ?? ''}`;
 
 export async function cachedLookUp(backend: Backend, ref: FunctionRef): Promise<FunctionLookup> {
-  const key = keyOf(ref);
+  const key = keyOf(backend, ref);
   const hit = entries.get(key);
   if (hit && Date.now() - hit.at < ttlMs) return hit.lookup;
   const lookup = await lookUpFunction(backend, ref);

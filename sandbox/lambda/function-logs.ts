@@ -19,8 +19,6 @@ export interface LogTarget {
 
 const clients = new Map<string, CloudWatchLogsClient>();
 const prepared = new Map<string, Promise<void>>();
-/** Writes not yet finished, per account. */
-const pending = new Map<string, Set<Promise<void>>>();
 
 function clientFor(target: LogTarget): CloudWatchLogsClient {
   const id = `${target.endpoint} ${target.account} ${target.region}`;
@@ -81,44 +79,59 @@ async function put(target: LogTarget, events: LogEvent[]): Promise<void> {
 interface StreamQueue {
   target: LogTarget;
   events: LogEvent[];
+  log: (line: string) => void;
+  timer?: NodeJS.Timeout;
   running?: Promise<void>;
 }
 const queues = new Map<string, StreamQueue>();
+/** Invocations close together share one write: moto is slow, and writes compete with invokes. */
+const batchMs = 250;
 
-async function drain(id: string, queue: StreamQueue, log: (line: string) => void): Promise<void> {
-  // Events queued while a write is in flight go out together in the next one.
+async function drain(queue: StreamQueue): Promise<void> {
   while (queue.events.length > 0) {
     const batch = queue.events.splice(0, 5000);
     try {
       await put(queue.target, batch);
     } catch (error) {
-      log(`Lambda logs for ${queue.target.group} could not be written to CloudWatch Logs: ${(error as Error).message}`);
+      queue.log(`Lambda logs for ${queue.target.group} could not be written to CloudWatch Logs: ${(error as Error).message}`);
     }
   }
-  queues.delete(id);
+}
+
+function flush(id: string): Promise<void> {
+  const queue = queues.get(id);
+  if (!queue) return Promise.resolve();
+  clearTimeout(queue.timer);
+  queue.timer = undefined;
+  queue.running ??= drain(queue).finally(() => {
+    queue.running = undefined;
+    if (queue.events.length === 0) queues.delete(id);
+    else schedule(id, queue);
+  });
+  return queue.running;
+}
+
+function schedule(id: string, queue: StreamQueue): void {
+  if (queue.timer || queue.running) return;
+  queue.timer = setTimeout(() => void flush(id), batchMs);
+  queue.timer.unref();
 }
 
 /** Queues the events of one invocation; failures are reported with `log`, never thrown. */
 export function writeLogs(target: LogTarget, events: LogEvent[], log: (line: string) => void): void {
   if (events.length === 0) return;
-  const id = `${target.account} ${target.region} ${target.group} ${target.stream}`;
+  const id = `${target.endpoint} ${target.account} ${target.region} ${target.group} ${target.stream}`;
   let queue = queues.get(id);
-  if (!queue) queues.set(id, queue = { target, events: [] });
+  if (!queue) queues.set(id, queue = { target, events: [], log });
   queue.events.push(...events);
-  if (queue.running) return;
-  const running = drain(id, queue, log);
-  queue.running = running;
-  let forAccount = pending.get(target.account);
-  if (!forAccount) pending.set(target.account, forAccount = new Set());
-  forAccount.add(running);
-  void running.finally(() => {
-    forAccount.delete(running);
-    if (forAccount.size === 0) pending.delete(target.account);
-  });
+  schedule(id, queue);
 }
 
-/** Resolves once every log write queued so far for the account has finished. */
+/** Writes out everything queued for the account now, and resolves once it is written. */
 export async function logsSettled(account: string): Promise<void> {
-  const forAccount = pending.get(account);
-  if (forAccount) await Promise.all([...forAccount]);
+  const flushing: Promise<void>[] = [];
+  for (const [id, queue] of queues) {
+    if (queue.target.account === account) flushing.push(flush(id));
+  }
+  await Promise.all(flushing);
 }

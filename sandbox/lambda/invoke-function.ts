@@ -85,7 +85,7 @@ interface Invocation {
 async function runInvocation(invocation: Invocation): Promise<InvokeOutcome & { events: LogEvent[] }> {
   const { ref, configuration, executedVersion, requestId, gateway } = invocation;
   const environment = await acquireEnvironment({
-    key: `${ref.account}/${ref.region}/${configuration.FunctionName}/${executedVersion}`,
+    key: `${gateway.endpoint} ${ref.account}/${ref.region}/${configuration.FunctionName}/${executedVersion}`,
     // Any change of code or configuration retires the warm environments of this version.
     fingerprint: JSON.stringify([configuration.CodeSha256, configuration.LastModified, configuration.Runtime, configuration.Handler,
       configuration.MemorySize, configuration.Timeout, configuration.Environment?.Variables ?? {}]),
