@@ -2,6 +2,7 @@
 import {
   DescribeInstancesCommand,
   DescribeSecurityGroupsCommand,
+  DescribeSubnetsCommand,
   DescribeVolumesCommand,
   DescribeVpcsCommand,
   type Instance,
@@ -117,4 +118,17 @@ export function describeSource(source: InboundSource): string {
     ? 'all traffic'
     : `${source.protocol} ${source.fromPort === source.toPort ? source.fromPort : `${source.fromPort}-${source.toPort}`}`;
   return `${ports} from ${source.source}`;
+}
+
+/** Availability zone of each subnet (subnets that do not exist are left out). */
+export async function subnetZones(ctx: Ec2Context, subnetIds: string[]): Promise<Map<string, string>> {
+  const zones = new Map<string, string>();
+  if (subnetIds.length === 0) return zones;
+  // Ask with a filter, not SubnetIds: one unknown id would fail the whole call.
+  const { Subnets } = await ctx.ec2.send(
+    new DescribeSubnetsCommand({ Filters: [{ Name: 'subnet-id', Values: subnetIds }] }),
+    { abortSignal: ctx.signal },
+  );
+  for (const subnet of Subnets ?? []) if (subnet.SubnetId && subnet.AvailabilityZone) zones.set(subnet.SubnetId, subnet.AvailabilityZone);
+  return zones;
 }
