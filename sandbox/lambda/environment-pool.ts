@@ -63,6 +63,15 @@ export function releaseEnvironment(environment: ExecutionEnvironment): void {
   if (environment.state === 'dead' || environment.retiring) retire(environment);
 }
 
+/** Retires the environments of a deleted function. */
+export function retireFunction(account: string, name: string): void {
+  for (const environment of environments) {
+    if (!environment.key.includes(` ${account}/`) || !environment.key.includes(`/${name}/`)) continue;
+    environment.retiring = true;
+    if (!environment.leased) retire(environment);
+  }
+}
+
 /** Stops every environment (sandbox shutdown, tests). */
 export function retireAllEnvironments(): void {
   for (const environment of environments) retire(environment);

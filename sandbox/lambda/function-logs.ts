@@ -85,7 +85,7 @@ interface StreamQueue {
 }
 const queues = new Map<string, StreamQueue>();
 /** Invocations close together share one write: moto is slow, and writes compete with invokes. */
-const batchMs = 250;
+const batchMs = 1000;
 
 async function drain(queue: StreamQueue): Promise<void> {
   while (queue.events.length > 0) {

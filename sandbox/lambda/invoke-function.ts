@@ -44,7 +44,7 @@ export async function invokeFunction(request: InvokeRequest, account: string, re
   const requestId = randomUUID();
   const run = () => runInvocation({ ref: { ...ref, qualifier: request.qualifier }, configuration, executedVersion, requestId, event, invokedFunctionArn, clientContext: request.clientContext, gateway });
   if (request.invocationType === 'Event') {
-    run().catch((error: unknown) => gateway.log(`Asynchronous invocation of ${configuration.FunctionName} failed: ${(error as Error).message}`));
+    runLater(run, configuration.FunctionName, gateway);
     return { status: 202, headers: { 'x-amzn-requestid': requestId, 'content-type': 'application/json' }, body: '' };
   }
   let outcome: InvokeOutcome & { events: LogEvent[] };
@@ -69,6 +69,17 @@ export async function invokeFunction(request: InvokeRequest, account: string, re
   if (failed) headers['x-amz-function-error'] = 'Unhandled';
   if (request.tail) headers['x-amz-log-result'] = logTail(outcome.events);
   return { status: 200, headers, body: payload };
+}
+
+/** An asynchronous invocation waits (as in AWS's queue) while every environment is busy. */
+function runLater(run: () => Promise<unknown>, name: string, gateway: GatewayContext, attempt = 0): void {
+  run().catch((error: unknown) => {
+    if (error instanceof TooManyEnvironmentsError && attempt < 120) {
+      setTimeout(() => runLater(run, name, gateway, attempt + 1), 500).unref();
+      return;
+    }
+    gateway.log(`Asynchronous invocation of ${name} failed: ${(error as Error).message}`);
+  });
 }
 
 interface Invocation {

@@ -2,12 +2,14 @@
 // function invalidates cached configurations; a created or reconfigured one gets a Node
 // process started ahead of its first invoke.
 import type { Exchange } from '../gateway/types.ts';
+import { retireFunction } from './environment-pool.ts';
 import { functionsChanging } from './function-cache.ts';
 import { prepareRuntime } from './runtime-processes.ts';
 import { canRun } from './runtimes.ts';
 
 const lambdaPath = /^\/20\d\d-\d\d-\d\d\/(functions|tags|layers|event-source-mappings)/;
 const createOrConfigure = /^\/2015-03-31\/functions(\/[^/]+\/configuration)?\/?$/;
+const deletePath = /^\/2015-03-31\/functions\/([^/]+)\/?$/;
 const adminPath = /^\/(moto-api|_infralabs)\//;
 
 export function watchChanges(exchange: Exchange): void {
@@ -19,6 +21,10 @@ export function watchChanges(exchange: Exchange): void {
   }
   if (!lambdaPath.test(path) || /\/invocations\/?$/.test(path)) return;
   functionsChanging(exchange.account);
+  const deleted = method === 'DELETE' ? deletePath.exec(path) : null;
+  if (deleted && !exchange.request.query.get('Qualifier')) {
+    retireFunction(exchange.account, decodeURIComponent(deleted[1]!).replace(/^.*:function:/, '').split(':')[0]!);
+  }
   if (!createOrConfigure.test(path)) return;
   try {
     const spec = JSON.parse(body.toString('utf8')) as { Runtime?: string; MemorySize?: number };
