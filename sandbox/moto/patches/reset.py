@@ -3,6 +3,7 @@
 moto can only reset everything (/moto-api/reset). A classroom sandbox and a test suite touch many
 accounts, each costing memory, so one account's state is dropped from every service backend
 (and its names from S3's global bucket registry), and the memory is given back."""
+import ctypes
 import gc
 import json
 
@@ -39,7 +40,15 @@ def reset_account(account_id):
             tracked = getattr(model, "instances_tracked", None)
             if tracked:
                 model.instances_tracked = [i for i in tracked if not _owned_by(i, account_id)]
+    _give_memory_back()
+
+
+def _give_memory_back():
     gc.collect()
+    try:  # glibc keeps freed heap pages; hand them back to the system
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):
+        pass
 
 
 def reset(request):
@@ -49,7 +58,7 @@ def reset(request):
         return 400, {"error": 'send {"account":"<12 digits>"} or {"all":true}'}
     if body.get("all") is True:
         moto_api_backend.reset()
-        gc.collect()
+        _give_memory_back()
         return 200, {"reset": "all"}
     account_id = str(body.get("account", ""))
     if len(account_id) != 12 or not account_id.isdigit():

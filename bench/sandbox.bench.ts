@@ -1,0 +1,172 @@
+// Sandbox figures for `npm run bench`: start-up, gateway overhead, memory after lab-like flows.
+import { readFileSync } from 'node:fs';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { EC2Client, DescribeVpcsCommand, DescribeSubnetsCommand, CreateKeyPairCommand, CreateSecurityGroupCommand, AuthorizeSecurityGroupIngressCommand, RunInstancesCommand, CreateVolumeCommand, AttachVolumeCommand, CreateSnapshotCommand, CreateLaunchTemplateCommand, DescribeSecurityGroupsCommand, DescribeInstancesCommand } from '@aws-sdk/client-ec2';
+import { S3Client, CreateBucketCommand, PutBucketWebsiteCommand, PutObjectCommand, PutPublicAccessBlockCommand, PutBucketPolicyCommand, PutBucketVersioningCommand, PutBucketLifecycleConfigurationCommand, ListBucketsCommand } from '@aws-sdk/client-s3';
+import { IAMClient, CreateRoleCommand, AttachRolePolicyCommand } from '@aws-sdk/client-iam';
+import { LambdaClient, CreateFunctionCommand, ListFunctionsCommand } from '@aws-sdk/client-lambda';
+import { ECSClient, CreateClusterCommand, RegisterTaskDefinitionCommand, CreateServiceCommand, ListClustersCommand } from '@aws-sdk/client-ecs';
+import { EKSClient, CreateClusterCommand as CreateEksCluster, CreateNodegroupCommand } from '@aws-sdk/client-eks';
+import { ElasticLoadBalancingV2Client, CreateTargetGroupCommand, CreateLoadBalancerCommand, CreateListenerCommand } from '@aws-sdk/client-elastic-load-balancing-v2';
+import { AutoScalingClient, CreateAutoScalingGroupCommand, PutScalingPolicyCommand } from '@aws-sdk/client-auto-scaling';
+import { zipSync, strToU8 } from 'fflate';
+import { startSandbox } from '../sandbox/sandbox.ts';
+import { resetSandbox } from '../sandbox/reset.ts';
+import { median, medianMs } from './median.ts';
+
+const config = (endpoint: string, account: string) => ({
+  endpoint, region: 'us-east-1', credentials: { accessKeyId: account, secretAccessKey: 'bench' }, forcePathStyle: true,
+});
+
+/** Straight to moto: the account goes in moto's own header, as the gateway would send it. */
+function direct<T extends { middlewareStack: { add: (...args: never[]) => void } }>(client: T, account: string): T {
+  (client.middlewareStack.add as (m: unknown, o: unknown) => void)(
+    (next: (args: { request: { headers: Record<string, string> } }) => unknown) => (args: { request: { headers: Record<string, string> } }) => {
+      args.request.headers['x-moto-account-id'] = account;
+      return next(args);
+    },
+    { step: 'build' },
+  );
+  return client;
+}
+
+function rssMb(pid: number | undefined): number {
+  if (!pid) return 0;
+  const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmRSS:')) ?? '';
+  return Number(/(\d+)/.exec(line)?.[1] ?? 0) / 1024;
+}
+
+async function startToReady(): Promise<number> {
+  const times: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const started = performance.now();
+    const sandbox = await startSandbox({ port: 0 });
+    times.push(performance.now() - started);
+    await sandbox.stop();
+  }
+  return median(times);
+}
+
+interface SandboxProcess { endpoint: string; backendUrl: string; gatewayPid: number; motoPid: number; child: ChildProcess }
+
+/** A sandbox in its own process, as `npm start` runs it, so its memory is the gateway's alone. */
+async function sandboxProcess(): Promise<SandboxProcess> {
+  const script = `
+    const { startSandbox } = await import(${JSON.stringify(new URL('../sandbox/sandbox.ts', import.meta.url).href)});
+    const sandbox = await startSandbox({ port: 0 });
+    process.stdout.write(JSON.stringify({ endpoint: sandbox.endpoint, backendUrl: sandbox.backend.url(), motoPid: sandbox.backend.pid(), gatewayPid: process.pid }) + '\\n');
+    process.on('SIGTERM', () => sandbox.stop().then(() => process.exit(0)));`;
+  const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const [line] = await once(child.stdout!, 'data') as [Buffer];
+  return { ...JSON.parse(line.toString()), child };
+}
+
+async function gatewayRatio(sandbox: { endpoint: string; backendUrl: string }): Promise<{ viaGateway: number; straight: number }> {
+  const account = '100000000001';
+  const calls = (endpoint: string, wrap: <T extends { middlewareStack: { add: (...args: never[]) => void } }>(c: T) => T) => {
+    const ec2 = wrap(new EC2Client(config(endpoint, account)));
+    const s3 = wrap(new S3Client(config(endpoint, account)));
+    const lambda = wrap(new LambdaClient(config(endpoint, account)));
+    const ecs = wrap(new ECSClient(config(endpoint, account)));
+    return () => Promise.all([
+      ec2.send(new DescribeVpcsCommand({})), ec2.send(new DescribeSecurityGroupsCommand({})), ec2.send(new DescribeInstancesCommand({})),
+      s3.send(new ListBucketsCommand({})), lambda.send(new ListFunctionsCommand({})), ecs.send(new ListClustersCommand({})),
+    ]);
+  };
+  const viaGateway = calls(sandbox.endpoint, (c) => c);
+  const straight = calls(sandbox.backendUrl, (c) => direct(c, account));
+  await viaGateway();
+  await straight();
+  // Interleaved rounds, so that the shared machine's noise falls on both alike.
+  const gatewayTimes: number[] = [];
+  const straightTimes: number[] = [];
+  for (let i = 0; i < 30; i++) {
+    gatewayTimes.push(await medianMs(1, viaGateway));
+    straightTimes.push(await medianMs(1, straight));
+  }
+  return { viaGateway: median(gatewayTimes), straight: median(straightTimes) };
+}
+
+/** Every lab's resources (the seven labs of /work/shared/labs.md) in one account. */
+async function labFlows(endpoint: string, account: string): Promise<void> {
+  const c = config(endpoint, account);
+  const ec2 = new EC2Client(c);
+  const { Subnets = [] } = await ec2.send(new DescribeSubnetsCommand({ Filters: [{ Name: 'default-for-az', Values: ['true'] }] }));
+  const subnets = Subnets.sort((a, b) => a.AvailabilityZone!.localeCompare(b.AvailabilityZone!)).slice(0, 2);
+  const { Vpcs = [] } = await ec2.send(new DescribeVpcsCommand({}));
+  await ec2.send(new CreateKeyPairCommand({ KeyName: 'lab-key' }));
+  const { GroupId } = await ec2.send(new CreateSecurityGroupCommand({ GroupName: 'web-sg', Description: 'web' }));
+  await ec2.send(new AuthorizeSecurityGroupIngressCommand({ GroupId, IpPermissions: [{ IpProtocol: 'tcp', FromPort: 80, ToPort: 80, IpRanges: [{ CidrIp: '0.0.0.0/0' }] }] }));
+  const { Instances = [] } = await ec2.send(new RunInstancesCommand({ ImageId: 'ami-12c6146b', InstanceType: 't3.micro', MinCount: 1, MaxCount: 1, KeyName: 'lab-key', SecurityGroupIds: [GroupId!], Placement: { AvailabilityZone: 'us-east-1a' } }));
+  const { VolumeId } = await ec2.send(new CreateVolumeCommand({ AvailabilityZone: 'us-east-1a', Size: 10, VolumeType: 'gp3' }));
+  await ec2.send(new AttachVolumeCommand({ VolumeId, InstanceId: Instances[0]!.InstanceId, Device: '/dev/sdf' }));
+  await ec2.send(new CreateSnapshotCommand({ VolumeId }));
+
+  const s3 = new S3Client(c);
+  const site = `site-${account}`;
+  await s3.send(new CreateBucketCommand({ Bucket: site }));
+  await s3.send(new PutBucketWebsiteCommand({ Bucket: site, WebsiteConfiguration: { IndexDocument: { Suffix: 'index.html' }, ErrorDocument: { Key: 'error.html' } } }));
+  await s3.send(new PutObjectCommand({ Bucket: site, Key: 'index.html', Body: '<h1>hi</h1>', ContentType: 'text/html' }));
+  await s3.send(new PutPublicAccessBlockCommand({ Bucket: site, PublicAccessBlockConfiguration: { BlockPublicPolicy: false, RestrictPublicBuckets: false, BlockPublicAcls: true, IgnorePublicAcls: true } }));
+  await s3.send(new PutBucketPolicyCommand({ Bucket: site, Policy: JSON.stringify({ Statement: [{ Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: `arn:aws:s3:::${site}/*` }] }) }));
+  await fetch(`${endpoint}/_infralabs/website/${site}/`);
+  const backup = `backup-${account}`;
+  await s3.send(new CreateBucketCommand({ Bucket: backup }));
+  await s3.send(new PutBucketVersioningCommand({ Bucket: backup, VersioningConfiguration: { Status: 'Enabled' } }));
+  await s3.send(new PutBucketLifecycleConfigurationCommand({ Bucket: backup, LifecycleConfiguration: { Rules: [{ ID: 'logs', Status: 'Enabled', Filter: { Prefix: 'logs/' }, Transitions: [{ Days: 30, StorageClass: 'GLACIER' }], NoncurrentVersionExpiration: { NoncurrentDays: 90 } }] } }));
+  for (const body of ['one', 'two']) await s3.send(new PutObjectCommand({ Bucket: backup, Key: 'logs/app.log', Body: body }));
+
+  const elb = new ElasticLoadBalancingV2Client(c);
+  await ec2.send(new CreateLaunchTemplateCommand({ LaunchTemplateName: 'web-lt', LaunchTemplateData: { ImageId: 'ami-12c6146b', InstanceType: 't3.micro' } }));
+  const { TargetGroups = [] } = await elb.send(new CreateTargetGroupCommand({ Name: 'web-tg', Protocol: 'HTTP', Port: 80, VpcId: Vpcs[0]!.VpcId, HealthCheckPath: '/health' }));
+  const { LoadBalancers = [] } = await elb.send(new CreateLoadBalancerCommand({ Name: 'web-alb', Subnets: subnets.map((s) => s.SubnetId!), Scheme: 'internet-facing' }));
+  await elb.send(new CreateListenerCommand({ LoadBalancerArn: LoadBalancers[0]!.LoadBalancerArn, Protocol: 'HTTP', Port: 80, DefaultActions: [{ Type: 'forward', TargetGroupArn: TargetGroups[0]!.TargetGroupArn }] }));
+  const autoscaling = new AutoScalingClient(c);
+  await autoscaling.send(new CreateAutoScalingGroupCommand({ AutoScalingGroupName: 'web-asg', LaunchTemplate: { LaunchTemplateName: 'web-lt' }, MinSize: 2, MaxSize: 4, DesiredCapacity: 2, VPCZoneIdentifier: subnets.map((s) => s.SubnetId).join(','), TargetGroupARNs: [TargetGroups[0]!.TargetGroupArn!], HealthCheckType: 'ELB' }));
+  await autoscaling.send(new PutScalingPolicyCommand({ AutoScalingGroupName: 'web-asg', PolicyName: 'cpu50', PolicyType: 'TargetTrackingScaling', TargetTrackingConfiguration: { PredefinedMetricSpecification: { PredefinedMetricType: 'ASGAverageCPUUtilization' }, TargetValue: 50 } }));
+
+  const iam = new IAMClient(c);
+  const trust = (service: string) => JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: service }, Action: 'sts:AssumeRole' }] });
+  const { Role } = await iam.send(new CreateRoleCommand({ RoleName: 'lambda-exec', AssumeRolePolicyDocument: trust('lambda.amazonaws.com') }));
+  await iam.send(new AttachRolePolicyCommand({ RoleName: 'lambda-exec', PolicyArn: 'arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole' }));
+  await new LambdaClient(c).send(new CreateFunctionCommand({ FunctionName: 'hello-fn', Runtime: 'nodejs22.x', Role: Role!.Arn, Handler: 'index.handler', Code: { ZipFile: zipSync({ 'index.mjs': strToU8('export const handler = async (e) => ({ statusCode: 200, body: `hello ${e.name}` });') }) } }));
+  const ecs = new ECSClient(c);
+  await ecs.send(new CreateClusterCommand({ clusterName: 'lab-cluster' }));
+  await ecs.send(new RegisterTaskDefinitionCommand({ family: 'hello-task', requiresCompatibilities: ['FARGATE'], networkMode: 'awsvpc', cpu: '256', memory: '512', containerDefinitions: [{ name: 'hello', image: 'node:22', portMappings: [{ containerPort: 8080 }] }] }));
+  await ecs.send(new CreateServiceCommand({ cluster: 'lab-cluster', serviceName: 'hello-svc', taskDefinition: 'hello-task', desiredCount: 1, launchType: 'FARGATE', networkConfiguration: { awsvpcConfiguration: { subnets: [subnets[0]!.SubnetId!] } } }));
+  const { Role: clusterRole } = await iam.send(new CreateRoleCommand({ RoleName: 'eks-cluster-role', AssumeRolePolicyDocument: trust('eks.amazonaws.com') }));
+  const { Role: nodeRole } = await iam.send(new CreateRoleCommand({ RoleName: 'eks-node-role', AssumeRolePolicyDocument: trust('ec2.amazonaws.com') }));
+  const eks = new EKSClient(c);
+  await eks.send(new CreateEksCluster({ name: 'lab-eks', roleArn: clusterRole!.Arn, resourcesVpcConfig: { subnetIds: subnets.map((s) => s.SubnetId!) } }));
+  await eks.send(new CreateNodegroupCommand({ clusterName: 'lab-eks', nodegroupName: 'lab-nodes', nodeRole: nodeRole!.Arn, subnets: subnets.map((s) => s.SubnetId!), instanceTypes: ['t3.medium'], scalingConfig: { minSize: 1, desiredSize: 2, maxSize: 3 } }));
+}
+
+export default async function bench() {
+  const start = await startToReady();
+  const sandbox = await sandboxProcess();
+  try {
+    const { viaGateway, straight } = await gatewayRatio(sandbox);
+    const rss = () => ({ moto: rssMb(sandbox.motoPid), gateway: rssMb(sandbox.gatewayPid) });
+    const accounts = Array.from({ length: 10 }, (_, i) => String(200_000_000_000 + i));
+    await labFlows(sandbox.endpoint, accounts[0]!);
+    const oneLearner = rss();
+    for (const account of accounts.slice(1)) await labFlows(sandbox.endpoint, account);
+    const tenLearners = rss();
+    for (const account of accounts) await resetSandbox(sandbox.endpoint, { account });
+    const afterReset = rss();
+    const total = (figures: { moto: number; gateway: number }) => Math.round(figures.moto + figures.gateway);
+    return [
+      { name: 'sandbox start to ready (moto + gateway)', value: Math.round(start), unit: 'ms' },
+      { name: 'API calls through the gateway (6 lab calls, parallel)', value: viaGateway, unit: 'ms' },
+      { name: 'the same calls straight to moto', value: straight, unit: 'ms' },
+      { name: 'gateway / straight ratio', value: viaGateway / straight, unit: 'x', target: '<= 1.15' },
+      { name: `RSS moto + gateway after every lab flow, one learner (moto ${Math.round(oneLearner.moto)} MB)`, value: total(oneLearner), unit: 'MB', target: '<= 300 MB' },
+      { name: `RSS moto + gateway after every lab flow in ${accounts.length} accounts`, value: total(tenLearners), unit: 'MB' },
+      { name: `RSS moto + gateway after resetting those ${accounts.length} accounts`, value: total(afterReset), unit: 'MB' },
+    ];
+  } finally {
+    sandbox.child.kill('SIGTERM');
+    await once(sandbox.child, 'exit');
+  }
+}
