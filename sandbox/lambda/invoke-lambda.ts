@@ -1,7 +1,9 @@
 // Runs Node.js Lambda functions for Invoke (moto cannot without Docker); with an external
 // backend, Invoke is that backend's business.
 import type { RequestHandler } from '../gateway/types.ts';
+import { retireAllEnvironments } from './environment-pool.ts';
 import { logsSettled } from './function-logs.ts';
+import { stopSpareRuntimes } from './runtime-processes.ts';
 import { invokeFunction } from './invoke-function.ts';
 import { InvokeRequestError, parseInvokeRequest, signedRegion } from './invoke-request.ts';
 import { lambdaError } from './lambda-error.ts';
@@ -31,3 +33,10 @@ export const invokeLambda: RequestHandler = async (exchange, gateway) => {
   const region = request.arnRegion ?? signedRegion(exchange.request) ?? 'us-east-1';
   return invokeFunction(request, exchange.account, region, gateway);
 };
+
+/** Stops every Lambda process of this gateway process (warm environments and spares). They
+ *  also stop by themselves when the gateway's process exits. */
+export function shutdownLambda(): void {
+  retireAllEnvironments();
+  stopSpareRuntimes();
+}
