@@ -8,7 +8,7 @@ export class SandboxUnreachableError extends Error {
 }
 
 /** Throws SandboxUnreachableError unless the gateway answers its health route. */
-export async function assertSandboxReachable(endpoint: string, timeoutMs = 3_000): Promise<void> {
+export async function assertSandboxReachable(endpoint: string, timeoutMs = 15_000): Promise<void> {
   let response: Response;
   try {
     response = await fetch(`${endpoint.replace(/\/+$/, '')}/_infralabs/health`, { signal: AbortSignal.timeout(timeoutMs) });

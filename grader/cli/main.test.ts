@@ -1,6 +1,6 @@
 // The CLI, run in-process (main(argv, io)) against the real test sandbox, with the example labs
 // of grader/testing/example.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -224,5 +224,18 @@ describe('bin/infralabs.mjs', () => {
     const result = spawnSync(process.execPath, [bin, 'grade', 'ec2-launch', '--endpoint', 'http://127.0.0.1:9'], { encoding: 'utf8' });
     expect(result.status).toBe(2);
     expect(result.stderr).toBe('Cannot reach the sandbox at http://127.0.0.1:9: start it with `npm start` or `npx infralabs sandbox`.\n');
-  }, 30_000);
+  }, 120_000);
+
+  it('stops a running script cleanly on Ctrl-C and exits 130', async () => {
+    writeFileSync(join(dir, 'loop.ts'), "console.log('looping');\nsetInterval(() => {}, 1000);\n");
+    const bin = join(import.meta.dirname, '../../bin/infralabs.mjs');
+    const child = spawn(process.execPath, [bin, 'run', 'loop.ts', '--endpoint', testEndpoint()], { cwd: dir });
+    let out = '';
+    await new Promise<void>((resolve) => child.stdout.on('data', (chunk) => (out += chunk) && out.includes('looping') && resolve()));
+    const started = Date.now();
+    child.kill('SIGINT');
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(code).toBe(130);
+    expect(Date.now() - started).toBeLessThan(5_000);
+  }, 120_000);
 });

@@ -19,13 +19,20 @@ import { globalOptions, parseOptions, type OptionSpec } from './options.ts';
 
 export const commands: Command[] = [labsCommand, sandboxCommand, setupCommand, runCommand, gradeCommand, solveCommand, resetCommand, lintCommand];
 
+const interruptible = new Set(['run', 'solve', 'sandbox']);
+
 export async function main(argv: string[], io?: Io): Promise<number> {
   if (io) return execute(argv, io);
-  // Ctrl-C: commands stop what they started (a script, the sandbox) and return their code.
+  // Ctrl-C: commands that start something (a script, the sandbox) stop it and return their code;
+  // the others keep Node's default (exit at once). A second Ctrl-C always exits.
+  if (!interruptible.has(argv[0] ?? '')) return execute(argv, processIo());
   const controller = new AbortController();
-  const onSignal = () => controller.abort();
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
+  const onSignal = () => {
+    if (controller.signal.aborted) process.exit(130);
+    controller.abort();
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
   try {
     return await execute(argv, processIo(controller.signal));
   } finally {

@@ -1,8 +1,7 @@
 import { appendFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { z } from 'zod';
-import { createLabContext } from '../../context.ts';
-import { gradeLab, type GradeReport } from '../../engine.ts';
+import type { GradeReport } from '../../engine.ts';
 import { formatCsv, formatRosterCsv } from '../../format/csv.ts';
 import { classroomResult, githubOutputLine } from '../../format/github.ts';
 import { formatJunit } from '../../format/junit.ts';
@@ -28,6 +27,12 @@ export interface GradeOptions {
   output?: string;
 }
 
+/** Loaded on use: the SDK clients take a while to load, and `--help` or a usage error should not wait. */
+async function engine() {
+  const [{ createLabContext }, { gradeLab }] = await Promise.all([import('../../context.ts'), import('../../engine.ts')]);
+  return { createLabContext, gradeLab };
+}
+
 export interface StudentReport {
   student: string;
   report: GradeReport;
@@ -35,6 +40,7 @@ export interface StudentReport {
 
 /** Grades every account of a roster, `concurrency` at a time, in roster order. */
 export async function gradeRoster(lab: Lab, endpoint: string, roster: { student: string; account: string }[], concurrency = 8, lang: Lang = 'en'): Promise<StudentReport[]> {
+  const { createLabContext, gradeLab } = await engine();
   const slot = limit(concurrency);
   return Promise.all(
     roster.map(({ student, account }) => slot(async () => ({ student, report: await gradeLab(lab, createLabContext({ endpoint, account }), { lang }) }))),
@@ -79,6 +85,7 @@ export async function grade(labId: string, global: GlobalOptions, io: Io, option
     return rows.every(({ report }) => report.passed) ? 0 : 1;
   }
 
+  const { createLabContext, gradeLab } = await engine();
   const report = await gradeLab(lab, createLabContext({ endpoint: global.endpoint, account: global.account }), { lang: global.lang });
   if (format === 'json') await write(`${JSON.stringify(report, null, 2)}\n`);
   else if (format === 'csv') await write(formatCsv(report));

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { startSandbox } from '../../../sandbox/sandbox.ts';
 import type { Command } from '../command.ts';
 
 export const sandboxCommand: Command = {
@@ -14,6 +13,7 @@ export const sandboxCommand: Command = {
   async run({ values }, io) {
     const port = values.port === undefined ? 4566 : Number(values.port);
     const backendUrl = typeof values.backend === 'string' ? values.backend.replace(/^url=/, '') : undefined;
+    const { startSandbox } = await import('../../../sandbox/sandbox.ts');
     const sandbox = await startSandbox({ port, backendUrl, log: (line) => io.out(`${line}\n`) });
     io.out(`Infra Labs sandbox ready at ${sandbox.endpoint} (backend: ${sandbox.backend.kind} ${await sandbox.backend.version()}). Ctrl-C stops it.\n`);
     await new Promise<void>((resolve) => {

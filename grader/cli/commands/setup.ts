@@ -1,5 +1,4 @@
 import { pathToFileURL } from 'node:url';
-import { createLabContext } from '../../context.ts';
 import type { LabContext } from '../../lab.ts';
 import { loadLab } from '../../labs.ts';
 import { assertSandboxReachable } from '../../sandbox-api.ts';
@@ -11,6 +10,7 @@ export async function setupLab(labId: string, global: GlobalOptions, root?: stri
   const entry = await loadLab(labId, root);
   await assertSandboxReachable(global.endpoint);
   const { default: setup } = (await import(pathToFileURL(entry.setup).href)) as { default: (ctx: LabContext) => Promise<void> };
+  const { createLabContext } = await import('../../context.ts');
   await setup(createLabContext({ endpoint: global.endpoint, account: global.account }));
 }
 
