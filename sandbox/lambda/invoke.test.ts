@@ -1,6 +1,6 @@
 // Invoke runs the uploaded handler as AWS does: module styles, handler paths, context, results and errors.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { InvokeCommand, PublishVersionCommand } from '@aws-sdk/client-lambda';
+import { CreateAliasCommand, InvokeCommand, PublishVersionCommand } from '@aws-sdk/client-lambda';
 import { freshAccount } from '../../test/sandbox-context.ts';
 import { testAccount, type TestAccount } from './test-functions.ts';
 
@@ -119,8 +119,8 @@ describe('Invoke runs Node.js handlers', () => {
     expect((await t.invoke('badsyntax')).result).toMatchObject({ errorType: 'Runtime.UserCodeSyntaxError' });
   });
 
-  it('returns null for a handler that returns nothing, and runs published versions by qualifier', async () => {
-    await t.createFunction('versions', { 'index.js': 'exports.handler = async () => undefined;' });
+  it('returns null for a handler that returns nothing, and runs versions and aliases by qualifier or ARN', async () => {
+    await t.createFunction('versions', { 'index.js': 'exports.handler = async (event, context) => event.arn ? context.invokedFunctionArn : undefined;' });
     const nothing = await t.invoke('versions');
     expect(Buffer.from(nothing.Payload!).toString()).toBe('null');
     const published = await t.lambda.send(new PublishVersionCommand({ FunctionName: 'versions' }));
@@ -130,6 +130,10 @@ describe('Invoke runs Node.js handlers', () => {
     expect(byArn.StatusCode).toBe(200);
     const byPartialArn = await t.invoke(`${t.account}:function:versions`);
     expect(byPartialArn.ExecutedVersion).toBe('$LATEST');
+    await t.lambda.send(new CreateAliasCommand({ FunctionName: 'versions', Name: 'live', FunctionVersion: published.Version }));
+    const byAlias = await t.invoke('versions', { arn: true }, { Qualifier: 'live' });
+    expect(byAlias.ExecutedVersion).toBe(published.Version);
+    expect(byAlias.result).toBe(`arn:aws:lambda:us-east-1:${t.account}:function:versions:live`);
   });
 
   it('fails a function the sandbox cannot run with a message naming the runtimes it can', async () => {
