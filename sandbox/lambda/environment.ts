@@ -124,6 +124,8 @@ export class ExecutionEnvironment {
       if (message.type === 'log') this.logs.push({ timestamp: Date.now(), message: message.text });
       else this.onMessage?.(message);
     });
+    // A send on a channel that just closed reports here; the exit handler tells the invocation.
+    child.on('error', () => { this.state = 'dead'; });
     child.on('exit', (code, signal) => {
       this.state = 'dead';
       this.onExit?.(code, signal);
@@ -175,11 +177,11 @@ export class ExecutionEnvironment {
     const finish = (status: InvokeOutcome['status'], payload: string, error?: RuntimeError): InvokeOutcome => {
       const logs = this.logs;
       this.logs = [];
-      if (error) {
-        const line = status === 'timeout'
-          ? `${new Date().toISOString()} ${input.requestId} ${error.errorMessage.replace(/^RequestId: \S+ Error: /, '')}`
-          : undefined;
-        if (line) logs.push({ timestamp: Date.now(), message: line });
+      // What the platform itself writes when it ends an invocation.
+      if (status === 'timeout' && error) {
+        logs.push({ timestamp: Date.now(), message: `${new Date().toISOString()} ${input.requestId} ${error.errorMessage.replace(/^RequestId: \S+ Error: /, '')}` });
+      } else if (error && /^Runtime\.(OutOfMemory|ExitError)$/.test(error.errorType)) {
+        logs.push({ timestamp: Date.now(), message: `${error.errorMessage}\n${error.errorType}` });
       }
       return {
         payload, error, status,
