@@ -1,0 +1,3 @@
+import { proveLab } from '../../grader/testing/prove-lab.ts';
+
+proveLab('s3-backup');
