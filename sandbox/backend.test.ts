@@ -24,7 +24,7 @@ describe('the moto backend', () => {
     }
   }, 90_000);
 
-  it('answers RunTask on a cluster without container instances with AWS's error, not moto's crash', async () => {
+  it("answers RunTask on a cluster without container instances with AWS's error, not moto's crash", async () => {
     const ecs = new ECSClient(clientConfig(freshAccount()));
     await ecs.send(new CreateClusterCommand({ clusterName: 'empty' }));
     await ecs.send(new RegisterTaskDefinitionCommand({ family: 'ec2-task', containerDefinitions: [{ name: 'a', image: 'x', memory: 128 }] }));

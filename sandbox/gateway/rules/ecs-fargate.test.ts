@@ -36,6 +36,8 @@ describe('Fargate', () => {
       cluster: 'lab-cluster', serviceName: 'hello-svc', taskDefinition: 'hello-task', desiredCount: 1, launchType: 'FARGATE', networkConfiguration,
     }));
     expect(service?.networkConfiguration?.awsvpcConfiguration?.securityGroups).toEqual([SecurityGroups[0]!.GroupId]);
+    expect(service).toMatchObject({ runningCount: 1, pendingCount: 0 });
+    expect(service?.deployments?.[0]?.rolloutState).toBe('COMPLETED');
 
     const { tasks = [] } = await ecs.send(new RunTaskCommand({ cluster: 'lab-cluster', taskDefinition: 'hello-task', launchType: 'FARGATE', networkConfiguration }));
     expect(tasks).toHaveLength(1);

@@ -4,7 +4,7 @@ import {
   ElasticLoadBalancingV2Client, CreateLoadBalancerCommand, CreateTargetGroupCommand, DescribeTargetHealthCommand,
 } from '@aws-sdk/client-elastic-load-balancing-v2';
 import {
-  AutoScalingClient, CreateAutoScalingGroupCommand, UpdateAutoScalingGroupCommand, DescribeAutoScalingGroupsCommand, SetDesiredCapacityCommand,
+  AutoScalingClient, CreateAutoScalingGroupCommand, PutScalingPolicyCommand, UpdateAutoScalingGroupCommand, DescribeAutoScalingGroupsCommand, SetDesiredCapacityCommand,
 } from '@aws-sdk/client-auto-scaling';
 import { clientConfig, freshAccount } from '../../../test/sandbox-context.ts';
 import { subnetsInZones } from './test-subnets.ts';
@@ -44,6 +44,12 @@ describe('load balancers and Auto Scaling', () => {
     await autoscaling.send(new CreateAutoScalingGroupCommand({ ...group, MinSize: 2, MaxSize: 4, DesiredCapacity: 2 }));
     expect(await failure(autoscaling.send(new UpdateAutoScalingGroupCommand({ AutoScalingGroupName: 'web-asg', MaxSize: 1 })))).toMatchObject({ name: 'ValidationError' });
     expect(await failure(autoscaling.send(new SetDesiredCapacityCommand({ AutoScalingGroupName: 'web-asg', DesiredCapacity: 9 })))).toMatchObject({ name: 'ValidationError' });
+
+    const { PolicyARN } = await autoscaling.send(new PutScalingPolicyCommand({
+      AutoScalingGroupName: 'web-asg', PolicyName: 'cpu50', PolicyType: 'TargetTrackingScaling',
+      TargetTrackingConfiguration: { PredefinedMetricSpecification: { PredefinedMetricType: 'ASGAverageCPUUtilization' }, TargetValue: 50 },
+    }));
+    expect(PolicyARN).toMatch(/^arn:aws:autoscaling:/);
 
     const instances = async () => (await autoscaling.send(new DescribeAutoScalingGroupsCommand({ AutoScalingGroupNames: ['web-asg'] }))).AutoScalingGroups![0]!.Instances ?? [];
     const first = await instances();

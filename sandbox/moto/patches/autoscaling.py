@@ -4,7 +4,8 @@
   every instance in the first subnet);
 - an instance that is terminated outside the group (EC2 TerminateInstances) is replaced, and
   replacements are registered in the group's target groups while terminated ones are
-  deregistered (moto registers only at creation)."""
+  deregistered (moto registers only at creation);
+- PutScalingPolicy returns the policy's PolicyARN."""
 import threading
 
 from patches._when_imported import when_imported
@@ -119,5 +120,18 @@ def _patch_instances(instances):
     instances.InstanceBackend.terminate_instances = terminate_instances
 
 
+def _patch_responses(responses):
+    put_scaling_policy = responses.AutoScalingResponse.put_scaling_policy
+
+    def put_scaling_policy_with_arn(self):
+        # moto answers "PolicyArn", which the protocol drops; AWS's field is PolicyARN.
+        answer = put_scaling_policy(self)
+        answer._result = {"PolicyARN": answer.result["PolicyArn"], "Alarms": []}
+        return answer
+
+    responses.AutoScalingResponse.put_scaling_policy = put_scaling_policy_with_arn
+
+
 when_imported("moto.autoscaling.models", _patch_autoscaling)
+when_imported("moto.autoscaling.responses", _patch_responses)
 when_imported("moto.ec2.models.instances", _patch_instances)

@@ -6,6 +6,7 @@
   int and fails);
 - RunTask with the EC2 launch type on a cluster without container instances is
   InvalidParameterException (moto raises a bare Exception, an HTTP 500);
+- a Fargate service runs its desired count at once (moto: 0 running, deployment IN_PROGRESS);
 - RunTask tasks stay RUNNING instead of moving one state further on every describe."""
 from moto.moto_api import state_manager
 
@@ -77,7 +78,22 @@ def _run_task(self, *args, **kwargs):
         raise
 
 
+def _service_init(self, *args, **kwargs):
+    _original["service_init"](self, *args, **kwargs)
+    fargate = self.launch_type == "FARGATE" or any(
+        (item.get("capacityProvider") or "").startswith("FARGATE") for item in (getattr(self, "capacity_provider_strategy", None) or []))
+    if not fargate:
+        return
+    # Fargate needs no container instances: the service's tasks start at once.
+    self.running_count, self.pending_count = self.desired_count, 0
+    for deployment in self.deployments:
+        deployment.update(runningCount=self.desired_count, pendingCount=0, rolloutState="COMPLETED",
+                          rolloutStateReason=f"ECS deployment {deployment['id']} completed.")
+
+
 def _patch(ecs_models):
+    _original["service_init"] = ecs_models.Service.__init__
+    ecs_models.Service.__init__ = _service_init
     _original["run_task"] = ecs_models.EC2ContainerServiceBackend.run_task
     ecs_models.EC2ContainerServiceBackend.run_task = _run_task
     _original["validate"] = ecs_models.Service._validate_network

@@ -1,0 +1,17 @@
+import { startSandbox } from '../sandbox.ts';
+import { CreateRoleCommand, IAMClient, ListRolesCommand } from '@aws-sdk/client-iam';
+import { CreateFunctionCommand, InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
+import { strToU8, zipSync } from 'fflate';
+import { medianMs } from '../../bench/median.ts';
+const sb = await startSandbox({ port: 0 });
+const cfg = { endpoint: sb.endpoint, region: 'us-east-1', credentials: { accessKeyId: '111122223333', secretAccessKey: 'x' } };
+const iam = new IAMClient(cfg);
+const role = await iam.send(new CreateRoleCommand({ RoleName: 'r', AssumeRolePolicyDocument: '{}' }));
+const lambda = new LambdaClient(cfg);
+await lambda.send(new CreateFunctionCommand({ FunctionName: 'f', Runtime: 'nodejs22.x', Handler: 'index.handler', Role: role.Role!.Arn!, Code: { ZipFile: zipSync({ 'index.mjs': strToU8('export const handler = async (e) => e;') }) } }));
+await lambda.send(new InvokeCommand({ FunctionName: 'f', Payload: '{}' }));
+console.log('warm invoke', await medianMs(30, () => lambda.send(new InvokeCommand({ FunctionName: 'f', Payload: '{}' }))));
+console.log('dryrun floor', await medianMs(30, () => lambda.send(new InvokeCommand({ FunctionName: 'f', Payload: '{}', InvocationType: 'DryRun' }))));
+console.log('iam list roles (moto roundtrip)', await medianMs(30, () => iam.send(new ListRolesCommand({}))));
+console.log('raw fetch health', await medianMs(30, () => fetch(`${sb.endpoint}/_infralabs/health`).then((r) => r.text())));
+await sb.stop();
