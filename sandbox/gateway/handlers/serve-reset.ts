@@ -2,6 +2,7 @@
 // service, and its bucket names) or the whole sandbox. Used by `infralabs reset` and tests.
 import type { ResetTarget } from '../../backend.ts';
 import type { GatewayResponse, RequestHandler } from '../types.ts';
+import { functionsChanging } from '../../lambda/function-cache.ts';
 
 function answer(status: number, body: object): GatewayResponse {
   return { status, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) };
@@ -30,5 +31,7 @@ export const serveReset: RequestHandler = async (exchange, { backend }) => {
   if (!(await backend.reset(target))) {
     return answer(501, { error: `This backend (${backend.kind} at ${backend.url()}) cannot be reset by Infra Labs: use its own reset (LocalStack: POST /_localstack/state/reset), or restart it.` });
   }
+  // Lambda's cached function configurations of the account are stale now.
+  functionsChanging('account' in target ? target.account : undefined);
   return answer(200, { reset: target, ms: Date.now() - started });
 };
