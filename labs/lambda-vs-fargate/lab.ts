@@ -50,7 +50,7 @@ export default defineLab({
     ko: '인사말을 돌려주는 코드를 Lambda 함수로 배포해 직접 호출하고, 같은 일을 하는 컨테이너를 ECS Fargate 서비스로 띄웁니다. 서버를 관리하지 않는 두 방식이 무엇을 요구하는지 비교합니다.',
     en: 'Deploy a greeting as a Lambda function and invoke it, then run the same job as a container in an ECS Fargate service, and compare what the two serverless models ask of you.',
   },
-  lessons: ['lambda', 'fargate'],
+  lessons: ['lambda', 'fargate', 'lambda-vs-fargate'],
   services: ['iam', 'lambda', 'ecs', 'ec2'],
   steps: [
     {
