@@ -51,16 +51,6 @@ async function serve(gateway: GatewayContext, bucket: string, rawKey: string, he
     const key = decodeURIComponent(rawKey);
     const wanted = key === '' || key.endsWith('/') ? `${key}${index}` : key;
 
-    // A visitor is anonymous: public access block and bucket policy decide, as on AWS.
-    const block = await client.send(new s3.GetPublicAccessBlockCommand({ Bucket: bucket }))
-      .then((answer) => answer.PublicAccessBlockConfiguration)
-      .catch(() => undefined);
-    const policy = await client.send(new s3.GetBucketPolicyCommand({ Bucket: bucket }))
-      .then((answer) => answer.Policy ?? '')
-      .catch(() => '');
-    const readable = (objectKey: string) => !block?.RestrictPublicBuckets && !block?.BlockPublicPolicy && allowsPublicRead(policy, bucket, objectKey);
-    if (!readable(wanted)) return errorPage(403, 'AccessDenied', 'Access Denied');
-
     const fetchObject = async (objectKey: string) => {
       try {
         return await client.send(new s3.GetObjectCommand({ Bucket: bucket, Key: objectKey }));
@@ -77,7 +67,16 @@ async function serve(gateway: GatewayContext, bucket: string, rawKey: string, he
       return { status, headers, body };
     };
 
-    const found = await fetchObject(wanted);
+    // A visitor is anonymous: public access block and bucket policy decide, as on AWS.
+    // The three reads are independent, so they go together.
+    const [block, policy, found] = await Promise.all([
+      client.send(new s3.GetPublicAccessBlockCommand({ Bucket: bucket })).then((answer) => answer.PublicAccessBlockConfiguration).catch(() => undefined),
+      client.send(new s3.GetBucketPolicyCommand({ Bucket: bucket })).then((answer) => answer.Policy ?? '').catch(() => ''),
+      fetchObject(wanted),
+    ]);
+    const readable = (objectKey: string) => !block?.RestrictPublicBuckets && !block?.BlockPublicPolicy && allowsPublicRead(policy, bucket, objectKey);
+    if (!readable(wanted)) return errorPage(403, 'AccessDenied', 'Access Denied');
+
     if (found) return toResponse(200, found);
     // AWS redirects /dir to /dir/ when dir/index.html exists.
     if (!key.endsWith('/') && key !== '' && await fetchObject(`${key}/${index}`)) {
