@@ -2,35 +2,18 @@
 // build goes to a temp folder named after a fingerprint of the sources, and concurrent callers
 // wait for the one that builds.
 import { spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
+import { siteFingerprint } from '../src/build/fingerprint.mjs';
 
 export const root = join(import.meta.dirname, '..');
-const sources = ['astro.config.mjs', 'src', 'content', 'labs', 'grader', 'public', 'package-lock.json'];
-
-function fingerprint(): string {
-  const hash = createHash('sha256');
-  const walk = (path: string) => {
-    if (!existsSync(path)) return;
-    const stat = statSync(path);
-    if (stat.isDirectory()) {
-      for (const name of readdirSync(path).sort()) if (name !== 'node_modules') walk(join(path, name));
-    } else if (!path.endsWith('.test.ts')) {
-      hash.update(`${relative(root, path)}:${stat.size}:${stat.mtimeMs}\n`);
-    }
-  };
-  sources.forEach((source) => walk(join(root, source)));
-  return hash.digest('hex').slice(0, 16);
-}
-
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** The path of a complete build of the current sources (built now if there is none). */
 export async function builtSite(): Promise<string> {
   if (process.env.INFRALABS_SITE_DIR) return process.env.INFRALABS_SITE_DIR;
-  const dir = join(tmpdir(), `infralabs-site-${fingerprint()}`);
+  const dir = join(tmpdir(), `infralabs-site-${siteFingerprint(root)}`);
   const done = join(dir, '.complete');
   const lock = `${dir}.lock`;
   for (;;) {

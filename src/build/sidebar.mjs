@@ -28,20 +28,38 @@ export function lessonItems(root) {
     .map(({ name }) => ({ slug: `lessons/${name.replace(/\.mdx?$/, '')}` }));
 }
 
-/** One link per lab folder that has a lab.ts, labelled with its guide's title in each language. */
-export function labItems(root) {
+/** A lab's title and lessons from its lab.ts, read as text (the config must not load the SDK). */
+function labDefinition(file) {
+  const text = readFileSync(file, 'utf8');
+  const title = /title:\s*\{\s*ko:\s*(['"`])(.*?)\1,\s*en:\s*(['"`])(.*?)\3/.exec(text);
+  const lessons = /lessons:\s*\[([^\]]*)\]/.exec(text)?.[1]?.match(/[\w-]+/g) ?? [];
+  return { ko: title?.[2], en: title?.[4], lessons };
+}
+
+/**
+ * One link per lab folder that has a lab.ts, labelled with its guide's title (else the lab's) in
+ * each language, in the order of the lessons the labs practise.
+ */
+export function labItems(root, lessons = lessonItems(root)) {
   const labsDir = join(root, 'labs');
   if (!existsSync(labsDir)) return [];
+  const lessonRank = (slug) => {
+    const index = lessons.findIndex((item) => item.slug === `lessons/${slug}`);
+    return index === -1 ? Number.MAX_SAFE_INTEGER : index;
+  };
   return readdirSync(labsDir, { withFileTypes: true })
     .filter((entry) => entry.isDirectory() && existsSync(join(labsDir, entry.name, 'lab.ts')))
-    .map((entry) => entry.name)
-    .sort()
-    .map((id) => {
-      const title = (lang) => {
+    .map((entry) => {
+      const id = entry.name;
+      const definition = labDefinition(join(labsDir, id, 'lab.ts'));
+      const guideTitle = (lang) => {
         const file = mdx(join(root, 'content', lang, 'labs')).find((name) => name.replace(/\.mdx?$/, '') === id);
         return file ? frontmatter(join(root, 'content', lang, 'labs', file)).title : undefined;
       };
-      const ko = title('ko') ?? title('en') ?? id;
-      return { label: ko, translations: { en: title('en') ?? ko }, link: `/labs/${id}/` };
-    });
+      const ko = guideTitle('ko') ?? definition.ko ?? id;
+      const en = guideTitle('en') ?? definition.en ?? ko;
+      return { id, rank: Math.min(...definition.lessons.map(lessonRank), Number.MAX_SAFE_INTEGER), item: { label: ko, translations: { en }, link: `/labs/${id}/` } };
+    })
+    .sort((a, b) => a.rank - b.rank || a.id.localeCompare(b.id))
+    .map(({ item }) => item);
 }

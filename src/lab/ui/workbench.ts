@@ -80,7 +80,7 @@ class LabWorkbench extends HTMLElement {
     this.part('banner').querySelector('button')?.addEventListener('click', () => void this.probeSandbox());
     wireSettings(this.part('settings'), this.t, (value) => {
       this.account = value;
-      void this.refreshResources();
+      void this.prepare();
     }, (text) => this.announce(text));
 
     const previous = lastCheck(this.lab);
@@ -89,9 +89,20 @@ class LabWorkbench extends HTMLElement {
     void this.probeSandbox().then((up) => {
       if (!up) return;
       this.runner.warm();
-      this.tools.warm();
-      void this.refreshResources();
+      void this.prepare();
     });
+  }
+
+  /** The lab's setup creates its prerequisites when they are missing, so run it on every visit. */
+  private async prepare(): Promise<void> {
+    try {
+      await this.tools.setup({ lab: this.lab, endpoint: this.endpoint, account: this.account });
+      this.dataset.setup = 'done';
+    } catch (error) {
+      this.dataset.setup = 'failed';
+      this.output.append('error', (error as Error).message);
+    }
+    void this.refreshResources();
   }
 
   private part<E extends HTMLElement = HTMLElement>(name: string): E {
@@ -136,6 +147,7 @@ class LabWorkbench extends HTMLElement {
         });
         this.textarea.hidden = true;
         host.dataset.ready = 'true';
+        host.dataset.readyAt = String(Math.round(performance.now()));
       } catch {
         /* the textarea stays: the lab still works without Monaco */
       }
@@ -186,8 +198,14 @@ class LabWorkbench extends HTMLElement {
       else this.output.append('warn', this.t('lab.timeout', { s: outcome.seconds }));
     } finally {
       this.setBusy(false);
+      this.count('runs');
       void this.refreshResources();
     }
+  }
+
+  /** Finished runs and checks, counted in data attributes: tests and the bench wait on them. */
+  private count(what: 'runs' | 'checks'): void {
+    this.dataset[what] = String(Number(this.dataset[what] ?? 0) + 1);
   }
 
   async check(): Promise<void> {
@@ -215,6 +233,7 @@ class LabWorkbench extends HTMLElement {
       results.textContent = (error as Error).message;
     } finally {
       this.setBusy(false);
+      this.count('checks');
       void this.refreshResources();
     }
   }

@@ -41,15 +41,17 @@ async function run({ code, endpoint, account }: RunRequest): Promise<void> {
   }
   const defaults = clientDefaults({ endpoint, account });
   const modules = new Map<string, Record<string, unknown>>();
+  // Found by a text search, so a `require(...)` inside a string is harmless: only names we know are
+  // loaded, and an unknown one fails when the code really asks for it.
   for (const name of new Set(requiredModules(js))) {
     const load = learnerModules[name];
-    if (!load) {
-      post({ type: 'failed', message: `Cannot import "${name}" here: the lab runs in the browser, which provides ${Object.keys(learnerModules).join(', ')}.` });
-      return;
-    }
-    modules.set(name, withClientDefaults(await load(), defaults));
+    if (load) modules.set(name, withClientDefaults(await load(), defaults));
   }
-  const require = (name: string) => modules.get(name);
+  const require = (name: string) => {
+    const loaded = modules.get(name);
+    if (!loaded) throw new Error(`Cannot import "${name}" here: the lab runs in the browser, which provides ${Object.keys(learnerModules).join(', ')}.`);
+    return loaded;
+  };
   const module = { exports: {} as Record<string, unknown> };
   try {
     const body = `${js}\n//# sourceURL=${sourceName}`;

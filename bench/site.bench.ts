@@ -1,0 +1,109 @@
+// The site in headless Chromium, built and served as `npm start` serves it: JavaScript a lesson
+// and a lab page load (gzipped), time to an editable editor, Run to first output and Check to
+// results (warm), against a real sandbox.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { Page } from 'playwright-core';
+import { launchBrowser } from '../e2e/browser.ts';
+import { builtSite } from '../e2e/built-site.ts';
+import { focusEditor, openLab, typeCode } from '../e2e/lab-driver.ts';
+import { serveStatic } from '../e2e/static-server.ts';
+import { startSandbox } from '../sandbox/sandbox.ts';
+import { median } from './median.ts';
+
+const kb = (bytes: number) => Math.round(bytes / 102.4) / 10;
+
+/** Gzipped size of the JavaScript the document itself fetched (not its workers), optionally only before a file. */
+async function pageScriptBytes(page: Page, dir: string, before?: RegExp): Promise<number> {
+  const entries = await page.evaluate(() => performance.getEntriesByType('resource').map((entry) => ({ name: entry.name, start: entry.startTime })));
+  const scripts = entries.filter((entry) => new URL(entry.name).pathname.endsWith('.js'));
+  const cutoff = before ? Math.min(...scripts.filter((entry) => before.test(entry.name)).map((entry) => entry.start), Infinity) : Infinity;
+  return scripts
+    .filter((entry) => entry.start < cutoff)
+    .reduce((sum, entry) => sum + gzipSync(readFileSync(join(dir, decodeURIComponent(new URL(entry.name).pathname)))).length, 0);
+}
+
+export default async function bench() {
+  const dir = await builtSite();
+  const site = await serveStatic(dir);
+  const sandbox = await startSandbox({ port: 0, log: () => {} });
+  const browser = await launchBrowser();
+  try {
+    const lessonPage = await browser.newPage();
+    await lessonPage.goto(`${site.url}/en/lessons/intro/`, { waitUntil: 'networkidle' });
+    const lessonJs = await pageScriptBytes(lessonPage, dir);
+    await lessonPage.close();
+
+    const readyTimes: number[] = [];
+    let labJs = 0;
+    for (let i = 0; i < 5; i++) {
+      const { context, page } = await openLab(browser, { site: site.url, endpoint: sandbox.endpoint, lab: 'ec2-launch', account: '000000000901' });
+      readyTimes.push(Number(await page.getAttribute('[data-part="editor"]', 'data-ready-at')));
+      labJs = await pageScriptBytes(page, dir, /\/monaco\.[^/]*\.js$/);
+      await context.close();
+    }
+
+    const { context, page } = await openLab(browser, { site: site.url, endpoint: sandbox.endpoint, lab: 'ec2-launch', account: '000000000902' });
+    await typeCode(page, "console.log('first');\n");
+    const runToOutput = async () =>
+      page.evaluate(
+        () =>
+          new Promise<number>((resolve) => {
+            const out = document.querySelector('[data-part="output"]')!;
+            const started = performance.now();
+            const observer = new MutationObserver(() => {
+              if (out.querySelector('.il-line-log')) {
+                observer.disconnect();
+                resolve(performance.now() - started);
+              }
+            });
+            observer.observe(out, { childList: true });
+            (document.querySelector('[data-part="run"]') as HTMLButtonElement).click();
+          }),
+      );
+    const waitIdle = () => page.waitForFunction(() => document.querySelector('lab-workbench')?.getAttribute('aria-busy') === 'false');
+    const runTimes: number[] = [];
+    for (let i = 0; i < 6; i++) {
+      const ms = await runToOutput();
+      await waitIdle();
+      if (i > 0) runTimes.push(ms);
+    }
+    const checkOnce = () =>
+      page.evaluate(
+        () =>
+          new Promise<number>((resolve) => {
+            const bench = document.querySelector<HTMLElement>('lab-workbench')!;
+            const before = Number(bench.dataset.checks ?? 0);
+            const started = performance.now();
+            const observer = new MutationObserver(() => {
+              if (Number(bench.dataset.checks ?? 0) > before) {
+                observer.disconnect();
+                resolve(performance.now() - started);
+              }
+            });
+            observer.observe(bench, { attributes: true, attributeFilter: ['data-checks'] });
+            (document.querySelector('[data-part="check"]') as HTMLButtonElement).click();
+          }),
+      );
+    await focusEditor(page);
+    const checkTimes: number[] = [];
+    for (let i = 0; i < 6; i++) {
+      const ms = await checkOnce();
+      if (i > 0) checkTimes.push(ms);
+    }
+    await context.close();
+
+    return [
+      { name: 'site: JS a lesson page loads (gzip)', value: kb(lessonJs), unit: 'KB', target: '< 30 KB' },
+      { name: 'site: JS a lab page loads before the editor (gzip)', value: kb(labJs), unit: 'KB', target: '< 50 KB' },
+      { name: 'site: load to an editable editor (cold)', value: Math.round(median(readyTimes)), unit: 'ms', target: '< 1500 ms' },
+      { name: 'site: Run to first output (warm)', value: Math.round(median(runTimes)), unit: 'ms', target: '< 100 ms' },
+      { name: 'site: Check to results (warm, ec2-launch)', value: Math.round(median(checkTimes)), unit: 'ms', target: '< 500 ms' },
+    ];
+  } finally {
+    await browser.close();
+    await site.close();
+    await sandbox.stop();
+  }
+}

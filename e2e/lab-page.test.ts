@@ -1,0 +1,104 @@
+// The lab page against the real test sandbox, in Chromium: every lab's solution runs and checks
+// green, a wrong answer shows its failing step and hint, code survives a reload, endless loops
+// end, a stopped sandbox is reported, and the page passes an accessibility scan.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { freshAccount, testEndpoint } from '../test/sandbox-context.ts';
+import { seriousViolations } from './axe.ts';
+import { launchBrowser } from './browser.ts';
+import { builtSite, root } from './built-site.ts';
+import { check, openLab, output, runCode, typeCode } from './lab-driver.ts';
+import { serveStatic, type StaticSite } from './static-server.ts';
+
+const labs = readdirSync(join(root, 'labs')).filter((id) => existsSync(join(root, 'labs', id, 'lab.ts')) && existsSync(join(root, 'labs', id, 'solution.ts'))).sort();
+const firstLab = labs[0]!;
+
+let site: StaticSite;
+let browser: Browser;
+
+beforeAll(async () => {
+  site = await serveStatic(await builtSite());
+  browser = await launchBrowser();
+}, 600_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+describe.each(labs)('lab %s', (lab) => {
+  test('its solution, pasted into the editor, runs and checks green', { timeout: 240_000 }, async () => {
+    const { context, page, errors } = await openLab(browser, { site: site.url, endpoint: testEndpoint(), lab, account: freshAccount() });
+    await typeCode(page, readFileSync(join(root, 'labs', lab, 'solution.ts'), 'utf8'));
+    const text = await runCode(page, 180_000);
+    expect(text).toMatch(/Finished/);
+    await check(page);
+    const failing = await page.$$eval('.il-check:not(.il-check-pass)', (nodes) => nodes.map((node) => node.textContent));
+    expect(failing).toEqual([]);
+    expect(await page.textContent('.il-celebrate')).toMatch(/Every step passed/);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
+
+test('a wrong answer shows the failing step and its hint', { timeout: 120_000 }, async () => {
+  const { context, page } = await openLab(browser, { site: site.url, endpoint: testEndpoint(), lab: firstLab, account: freshAccount() });
+  await runCode(page);
+  await check(page);
+  const failed = page.locator('.il-check-fail').first();
+  expect(await failed.locator('.il-check-message').textContent()).toBeTruthy();
+  expect(await failed.locator('.il-check-hint').textContent()).toMatch(/^Hint: .+/);
+  expect(await page.locator('.il-step-fail').count()).toBeGreaterThan(0);
+  expect(await page.locator('.il-celebrate').count()).toBe(0);
+  await context.close();
+});
+
+test('a reload keeps the code', { timeout: 60_000 }, async () => {
+  const { context, page } = await openLab(browser, { site: site.url, endpoint: testEndpoint(), lab: firstLab, account: freshAccount() });
+  await typeCode(page, "console.log('kept across reloads');\n");
+  await page.reload();
+  await page.waitForSelector('[data-part="editor"][data-ready="true"]');
+  expect(await page.textContent('.il-monaco .view-lines')).toContain('kept across reloads');
+  await context.close();
+});
+
+test('an endless loop is stopped by Stop and by the time limit, and the page keeps working', { timeout: 90_000 }, async () => {
+  const { context, page } = await openLab(browser, { site: site.url, endpoint: testEndpoint(), lab: firstLab, account: freshAccount(), query: { timeLimit: '2' } });
+  await typeCode(page, 'while (true) {}\n');
+  await page.click('[data-part="run"]');
+  await page.waitForFunction(() => !(document.querySelector('[data-part="stop"]') as HTMLButtonElement).disabled);
+  await page.waitForTimeout(300);
+  await page.click('[data-part="stop"]');
+  await page.waitForFunction(() => /Stopped\./.test(document.querySelector('[data-part="output"]')?.textContent ?? ''));
+  expect(await page.isEnabled('[data-part="run"]')).toBe(true);
+
+  expect(await runCode(page, 20_000)).toMatch(/Stopped after 2 s/);
+
+  await typeCode(page, "console.log('still alive');\n");
+  expect(await runCode(page)).toMatch(/still alive[\s\S]*Finished/);
+  await context.close();
+});
+
+test('a stopped sandbox is reported, with how to start it', { timeout: 60_000 }, async () => {
+  const closed = await serveStatic(root);
+  const endpoint = closed.url;
+  await closed.close();
+  const { context, page } = await openLab(browser, { site: site.url, endpoint, lab: firstLab, account: freshAccount(), waitForSetup: false });
+  const banner = page.locator('[data-part="banner"]');
+  await banner.waitFor({ state: 'visible' });
+  expect(await banner.textContent()).toContain('npm start');
+  expect(await runCode(page)).toMatch(/Cannot reach the sandbox: start it with npm start\./);
+  await check(page);
+  expect(await page.textContent('[data-part="results"]')).toMatch(/Cannot reach the sandbox/);
+  await context.close();
+});
+
+test('the lab page has no serious accessibility violations (both languages)', { timeout: 60_000 }, async () => {
+  for (const lang of ['ko', 'en'] as const) {
+    const { context, page } = await openLab(browser, { site: site.url, endpoint: testEndpoint(), lab: firstLab, lang, account: freshAccount() });
+    expect(await seriousViolations(page)).toEqual([]);
+    await context.close();
+  }
+});

@@ -1,0 +1,62 @@
+// Every lesson renders in both languages, and a lesson page passes an accessibility scan.
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { seriousViolations } from './axe.ts';
+import { launchBrowser } from './browser.ts';
+import { builtSite, root } from './built-site.ts';
+import { serveStatic, type StaticSite } from './static-server.ts';
+
+const lessons = (lang: string) => {
+  const dir = join(root, 'content', lang, 'lessons');
+  return existsSync(dir) ? readdirSync(dir).filter((name) => /^[^_].*\.mdx?$/.test(name)).map((name) => name.replace(/\.mdx?$/, '')).sort() : [];
+};
+const pages = (['ko', 'en'] as const).flatMap((lang) => lessons(lang).map((slug) => ({ lang, slug })));
+
+let site: StaticSite;
+let browser: Browser;
+
+beforeAll(async () => {
+  site = await serveStatic(await builtSite());
+  browser = await launchBrowser();
+}, 600_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+test('the home page of each language renders', async () => {
+  const page = await browser.newPage();
+  for (const lang of ['ko', 'en']) {
+    const response = await page.goto(`${site.url}/${lang}/`);
+    expect(response?.status()).toBe(200);
+    expect(await page.getAttribute('html', 'lang')).toBe(lang);
+  }
+  await page.close();
+});
+
+test.each(pages)('lesson $lang/$slug renders', async ({ lang, slug }) => {
+  const page = await browser.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  const response = await page.goto(`${site.url}/${lang}/lessons/${slug}/`);
+  expect(response?.status()).toBe(200);
+  expect(await page.getAttribute('html', 'lang')).toBe(lang);
+  expect((await page.textContent('main h1'))?.trim()).toBeTruthy();
+  expect((await page.textContent('main .sl-markdown-content'))?.length).toBeGreaterThan(200);
+  expect(errors).toEqual([]);
+  await page.close();
+});
+
+test('a lesson page has no serious accessibility violations (both languages)', async () => {
+  for (const lang of ['ko', 'en'] as const) {
+    const slug = lessons(lang)[0];
+    if (!slug) continue;
+    const page = await browser.newPage();
+    await page.goto(`${site.url}/${lang}/lessons/${slug}/`);
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.close();
+  }
+});
