@@ -12,8 +12,9 @@ export async function assertSandboxReachable(endpoint: string, timeoutMs = 15_00
   let response: Response;
   try {
     response = await fetch(`${endpoint.replace(/\/+$/, '')}/_infralabs/health`, { signal: AbortSignal.timeout(timeoutMs) });
-  } catch {
-    throw new SandboxUnreachableError(endpoint);
+  } catch (error) {
+    const timedOut = (error as Error).name === 'TimeoutError';
+    throw new SandboxUnreachableError(endpoint, timedOut ? `no answer within ${timeoutMs / 1000} s; it may be overloaded` : undefined);
   }
   if (response.status === 503) throw new SandboxUnreachableError(endpoint, 'its backend is not ready yet; wait a moment');
   if (!response.ok) throw new SandboxUnreachableError(endpoint, `it answered HTTP ${response.status}; is this an Infra Labs sandbox?`);

@@ -69,7 +69,8 @@ describe('usage errors exit 2 with one line that says what to do', () => {
 describe('grade', () => {
   it('text: a line per check with ✓/✗, message and hint, then the score; exit 1 on a failure', async () => {
     await warm(untouched);
-    const { code, out } = await cli(['grade', 'key-and-volume', ...at(untouched)]);
+    const { code, out, err } = await cli(['grade', 'key-and-volume', ...at(untouched)]);
+    expect(err).toBe('');
     expect(code).toBe(1);
     expect(out).toContain(`key-and-volume · account ${untouched}`);
     expect(out).toContain('✗ Key pair lab-key (0/1)\n    no key pair lab-key\n    Hint: run the setup\n');
