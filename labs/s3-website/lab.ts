@@ -107,7 +107,7 @@ const objectsHtml: Check = {
       if (type !== 'text/html') problems.push({ ko: `${key}의 Content-Type이 ${head.ContentType ?? '(없음)'}`, en: `${key} has Content-Type ${head.ContentType ?? '(none)'}` });
     }
     const keys = [INDEX, ERROR].map((key) => `s3://${bucket}/${key}`);
-    if (problems.length === 0) return pass({ ko: `${INDEX}와 ${ERROR}가 text/html로 올라가 있습니다.`, en: `${INDEX} and ${ERROR} are there as text/html.` }, keys);
+    if (problems.length === 0) return pass({ ko: `${INDEX}과 ${ERROR}이 text/html로 올라가 있습니다.`, en: `${INDEX} and ${ERROR} are there as text/html.` }, keys);
     return fail(
       { ko: `${problems.map((p) => p.ko).join(', ')}. 기대한 것: 두 객체 모두 Content-Type text/html.`, en: `${problems.map((p) => p.en).join('; ')}; expected both as text/html.` },
       {
@@ -228,7 +228,7 @@ const websiteServes: Check = {
     const notFoundOk = notFound.status === 404 && (errorBody === undefined || notFound.body === errorBody);
     const found = `/ → ${describeAnswer(home)}${home.status === 200 && !homeOk ? ' (not index.html)' : ''}, /${missing} → ${describeAnswer(notFound)}${notFound.status === 404 && !notFoundOk ? ' (not error.html)' : ''}`;
     if (homeOk && notFoundOk) {
-      return pass({ ko: `웹사이트가 / 에 ${INDEX}(200)를, 없는 페이지에 ${ERROR}(404)를 보여 줍니다.`, en: `The website serves ${INDEX} at / (200) and ${ERROR} for a missing page (404).` }, [bucket]);
+      return pass({ ko: `웹사이트가 /에 ${INDEX}(200)을, 없는 페이지에 ${ERROR}(404)을 보여 줍니다.`, en: `The website serves ${INDEX} at / (200) and ${ERROR} for a missing page (404).` }, [bucket]);
     }
     const denied = home.status === 403 || notFound.status === 403;
     return fail(
