@@ -53,6 +53,12 @@ describe('runScript', () => {
     expect(lines[0]).toMatch(/^Error: InvalidGroup\.NotFound: .*sg-0000000000000.*sdk-error\.ts:3\)$/);
   });
 
+  it('names the packages a script can import when it asks for another', async () => {
+    const result = await run(script('unknown-import.ts', `import { fromIni } from '@aws-sdk/credential-providers';\nconsole.log(fromIni);\n`));
+    expect(result.exitCode).toBe(1);
+    expect(result.output).toMatch(/^Error: @aws-sdk\/credential-providers is not part of Infra Labs: scripts can import the SDK clients of the lab services .* and fflate\n$/);
+  });
+
   it('passes the script exit code through', async () => {
     expect((await run(script('exit.ts', `process.exitCode = 3;\n`))).exitCode).toBe(3);
   });

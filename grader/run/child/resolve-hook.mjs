@@ -23,5 +23,12 @@ export async function resolve(specifier, context, nextResolve) {
   if (specifier === '@aws-sdk/client-s3' && context.parentURL !== s3Shim) {
     return { url: s3Shim, shortCircuit: true };
   }
-  return nextResolve(specifier, { ...context, parentURL: platformRoot });
+  try {
+    return await nextResolve(specifier, { ...context, parentURL: platformRoot });
+  } catch (error) {
+    if (error?.code !== 'ERR_MODULE_NOT_FOUND') throw error;
+    const missing = new Error(`${specifier} is not part of Infra Labs: scripts can import the SDK clients of the lab services (@aws-sdk/client-ec2, -s3, -iam, -lambda, -ecs, -eks, -elastic-load-balancing-v2, -auto-scaling, -cloudwatch-logs, -sts) and fflate`);
+    missing.code = 'ERR_MODULE_NOT_FOUND';
+    throw missing;
+  }
 }
