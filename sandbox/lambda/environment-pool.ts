@@ -48,7 +48,7 @@ export async function acquireEnvironment(spec: EnvironmentSpec, loadCode: () => 
   environment.leased = true;
   environments.add(environment);
   try {
-    await environment.start(await loadCode());
+    await environment.start(loadCode());
   } catch (error) {
     retire(environment);
     throw error;

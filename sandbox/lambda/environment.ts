@@ -92,15 +92,29 @@ export class ExecutionEnvironment {
   private get memoryLimitBytes(): number { return this.spec.configuration.MemorySize * 1024 * 1024; }
 
   /** Unpacks the code, starts the process and loads the handler. Init errors surface on invoke. */
-  async start(code: Uint8Array): Promise<void> {
+  async start(codeDownload: Promise<Uint8Array>): Promise<void> {
     const started = performance.now();
+    // The process starts (or a spare is taken) while the code downloads.
+    const runtime = takeRuntime(this.spec.configuration.MemorySize);
+    let code: Uint8Array;
+    try {
+      code = await codeDownload;
+    } catch (error) {
+      void runtime.then((child) => child.kill('SIGKILL'), () => undefined);
+      throw error;
+    }
     const taskRoot = join(this.dir, 'task');
     const tmpDir = join(this.dir, 'tmp');
     mkdirSync(taskRoot);
     mkdirSync(tmpDir);
     // The runtime's own modules (the AWS SDK, as on AWS) resolve from the parent of the task root.
     symlinkSync(runtimeModules, join(this.dir, 'node_modules'), 'dir');
-    extractCode(code, taskRoot);
+    try {
+      extractCode(code, taskRoot);
+    } catch (error) {
+      void runtime.then((child) => child.kill('SIGKILL'), () => undefined);
+      throw error;
+    }
     const { configuration } = this.spec;
     const env = functionEnvironment(configuration, {
       account: this.spec.account,
@@ -112,7 +126,7 @@ export class ExecutionEnvironment {
       logStreamName: this.logStreamName,
       gatewayEndpoint: this.spec.gatewayEndpoint,
     });
-    const child = await takeRuntime(configuration.MemorySize);
+    const child = await runtime;
     this.child = child;
     child.stdout!.on('data', (chunk: Buffer) => this.capture(chunk.toString()));
     child.stderr!.on('data', (chunk: Buffer) => {
