@@ -4,7 +4,7 @@ import { CreateKeyPairCommand, DescribeKeyPairsCommand } from '@aws-sdk/client-e
 import { freshAccount, testEndpoint } from '../test/sandbox-context.ts';
 import { createLabContext } from './context.ts';
 import { gradeLab } from './engine.ts';
-import { defineLab, fail, pass, type Check } from './lab.ts';
+import { defineLab, fail, pass, type Check, type LabContext } from './lab.ts';
 
 const text = (en: string) => ({ en, ko: `(ko) ${en}` });
 const check = (id: string, run: Check['run'], extra: Partial<Check> = {}): Check => ({ id, title: text(`title ${id}`), points: 10, run, ...extra });
@@ -133,5 +133,18 @@ describe('shared reads', () => {
     expect(sent).toBe(1);
     await gradeLab(readers, ctx);
     expect(sent).toBe(2);
+  });
+
+  it('stops sharing once a check changes something, so it can watch the change', async () => {
+    const ctx = createLabContext({ endpoint: testEndpoint(), account: freshAccount() });
+    const count = async (c: LabContext) => ((await c.ec2.send(new DescribeKeyPairsCommand({}))).KeyPairs ?? []).length;
+    const writer = check('writer', async (c) => {
+      const before = await count(c);
+      await c.ec2.send(new CreateKeyPairCommand({ KeyName: 'made-during-grade' }));
+      const after = await count(c);
+      return after === before + 1 ? pass(text('fresh')) : fail(text(`stale: ${before} then ${after}`), text(''));
+    });
+    const report = await gradeLab({ ...lab, steps: [{ id: 's', title: text('s'), checks: [writer] }] }, ctx);
+    expect(report.checks[0]!.message).toBe('fresh');
   });
 });
