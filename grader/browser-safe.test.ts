@@ -16,10 +16,11 @@ function entryPoints(): string[] {
         .filter((entry) => entry.isDirectory() && existsSync(join(labs, entry.name, 'lab.ts')))
         .map((entry) => join(labs, entry.name, 'lab.ts'))
     : [];
-  return [join(root, 'grader/engine.ts'), join(root, 'grader/context.ts'), ...labFiles];
+  const shared = ['engine.ts', 'context.ts', 'sandbox-api.ts', 'format/text.ts', 'format/csv.ts', 'format/junit.ts', 'format/github.ts'];
+  return [...shared.map((file) => join(root, 'grader', file)), ...labFiles];
 }
 
-it('bundles engine, context and every labs/*/lab.ts for the browser without a Node built-in', async () => {
+it('bundles engine, context, sandbox-api, the formats and every labs/*/lab.ts for the browser without a Node built-in', async () => {
   const reached: string[] = [];
   const catchBuiltins: Plugin = {
     name: 'catch-node-builtins',
