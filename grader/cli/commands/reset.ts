@@ -1,4 +1,4 @@
-import { resetSandbox } from '../../sandbox-api.ts';
+import { resetSandbox } from '../../../sandbox/reset.ts';
 import type { Command } from '../command.ts';
 import { UsageError } from '../errors.ts';
 
