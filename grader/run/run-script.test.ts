@@ -59,6 +59,14 @@ describe('runScript', () => {
     expect(result.output).toMatch(/^Error: @aws-sdk\/credential-providers is not part of Infra Labs: scripts can import the SDK clients of the lab services .* and fflate\n$/);
   });
 
+  it('runs JavaScript as an ES module even where a package.json says commonjs', async () => {
+    const cjsDir = mkdtempSync(join(tmpdir(), 'infralabs-run-cjs-'));
+    writeFileSync(join(cjsDir, 'package.json'), '{"type":"commonjs"}');
+    writeFileSync(join(cjsDir, 'main.js'), `import { STSClient, GetCallerIdentityCommand } from '@aws-sdk/client-sts';\nconst { Account } = await new STSClient({}).send(new GetCallerIdentityCommand({}));\nconsole.log('js', Account);\n`);
+    const result = await run(join(cjsDir, 'main.js'));
+    expect(result).toMatchObject({ exitCode: 0, output: `js ${account}\n` });
+  });
+
   it('passes the script exit code through', async () => {
     expect((await run(script('exit.ts', `process.exitCode = 3;\n`))).exitCode).toBe(3);
   });
