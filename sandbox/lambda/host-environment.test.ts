@@ -1,9 +1,12 @@
-// Nothing of the gateway's own environment reaches a handler. This file starts its own sandbox,
-// so that the fake secret below is in the environment of the process that runs the gateway.
+// Nothing of the gateway's own environment reaches a handler; other parts of the sandbox can
+// invoke functions. This file starts its own sandbox, so that the fake secret below is in the
+// environment of the process that runs the gateway, and so that it holds the gateway's context.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CreateRoleCommand, IAMClient } from '@aws-sdk/client-iam';
 import { CreateFunctionCommand, InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
+import { CloudWatchLogsClient, FilterLogEventsCommand } from '@aws-sdk/client-cloudwatch-logs';
 import { startSandbox, type RunningSandbox } from '../sandbox.ts';
+import { invokeAsynchronously } from './invoke-lambda.ts';
 import { zipOf } from './test-functions.ts';
 
 let sandbox: RunningSandbox;
@@ -39,5 +42,29 @@ describe('the environment of a handler', () => {
     expect(env.AWS_ACCESS_KEY_ID).toBe('210987654321');
     for (const name of ['HOME', 'USER', 'npm_config_cache', 'VITEST', 'NODE_OPTIONS']) expect(env[name]).toBeUndefined();
     expect(env.PATH).not.toBe(process.env.PATH);
+  });
+
+  it('runs a function for another part of the sandbox with invokeAsynchronously', async () => {
+    const config = { endpoint: sandbox.endpoint, region: 'eu-west-1', credentials: { accessKeyId: '210987654321', secretAccessKey: 'x' } };
+    const role = await new IAMClient(config).send(new CreateRoleCommand({ RoleName: 'notify-role', AssumeRolePolicyDocument: '{}' }));
+    await new LambdaClient(config).send(new CreateFunctionCommand({
+      FunctionName: 'notified',
+      Runtime: 'nodejs22.x',
+      Handler: 'index.handler',
+      Role: role.Role!.Arn!,
+      Code: { ZipFile: zipOf({ 'index.js': 'exports.handler = async (event) => { console.log("got", event.Records[0].s3.object.key); };' }) },
+    }));
+    const gateway = { backend: sandbox.backend, endpoint: sandbox.endpoint, log: () => {} };
+    const event = { Records: [{ s3: { object: { key: 'incoming/cat.jpg' } } }] };
+    const answer = await invokeAsynchronously(gateway, '210987654321', 'eu-west-1', 'arn:aws:lambda:eu-west-1:210987654321:function:notified', event);
+    expect(answer.status).toBe(202);
+    const logs = new CloudWatchLogsClient(config);
+    let messages: string[] = [];
+    for (let i = 0; i < 100 && !messages.some((m) => m.includes('got incoming/cat.jpg')); i++) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      const found = await logs.send(new FilterLogEventsCommand({ logGroupName: '/aws/lambda/notified' })).catch(() => ({ events: [] }));
+      messages = (found.events ?? []).map((e) => e.message ?? '');
+    }
+    expect(messages.some((m) => m.includes('\tINFO\tgot incoming/cat.jpg'))).toBe(true);
   });
 });

@@ -1,6 +1,6 @@
 // Runs Node.js Lambda functions for Invoke (moto cannot without Docker); with an external
 // backend, Invoke is that backend's business.
-import type { RequestHandler } from '../gateway/types.ts';
+import type { GatewayContext, GatewayResponse, RequestHandler } from '../gateway/types.ts';
 import { retireAllEnvironments } from './environment-pool.ts';
 import { logsSettled } from './function-logs.ts';
 import { stopSpareRuntimes } from './runtime-processes.ts';
@@ -39,4 +39,18 @@ export const invokeLambda: RequestHandler = async (exchange, gateway) => {
 export function shutdownLambda(): void {
   retireAllEnvironments();
   stopSpareRuntimes();
+}
+
+/** Invokes a function for another part of the sandbox (S3 event notifications, schedules, ...)
+ *  as Invoke with InvocationType Event would: 202 once queued, errors in Lambda's shape. */
+export async function invokeAsynchronously(gateway: GatewayContext, account: string, region: string, functionNameOrArn: string, event: unknown): Promise<GatewayResponse> {
+  const request = parseInvokeRequest({
+    method: 'POST',
+    path: `/2015-03-31/functions/${encodeURIComponent(functionNameOrArn)}/invocations`,
+    search: '',
+    query: new URLSearchParams(),
+    headers: { 'x-amz-invocation-type': 'Event' },
+    body: Buffer.from(JSON.stringify(event)),
+  })!;
+  return invokeFunction(request, account, request.arnRegion ?? region, gateway);
 }
