@@ -31,7 +31,11 @@ let solving: Promise<unknown> | undefined;
 const solve = () => (solving ??= cli(['solve', 'key-and-volume', ...at(solved)]).then((r) => expect(r).toMatchObject({ code: 0 })));
 
 /** A fresh account's first EC2 call builds its backend in moto (seconds on a loaded machine). */
-const warm = (account: string) => createLabContext({ endpoint: testEndpoint(), account }).ec2.send(new DescribeKeyPairsCommand({}));
+const warmed = new Map<string, Promise<unknown>>();
+const warm = (account: string) => {
+  if (!warmed.has(account)) warmed.set(account, createLabContext({ endpoint: testEndpoint(), account }).ec2.send(new DescribeKeyPairsCommand({})));
+  return warmed.get(account)!;
+};
 
 describe('usage errors exit 2 with one line that says what to do', () => {
   it.each([
@@ -90,6 +94,7 @@ describe('grade', () => {
   });
 
   it('junit: valid XML with a testcase per check, failures carrying message and hint', async () => {
+    await warm(untouched);
     const { code, out } = await cli(['grade', 'key-and-volume', '--format', 'junit', ...at(untouched)]);
     expect(code).toBe(1);
     const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@' }).parse(out);
@@ -104,11 +109,15 @@ describe('grade', () => {
   });
 
   it('csv: a header and a row per check', async () => {
+    await warm(untouched);
     const { out } = await cli(['grade', 'key-and-volume', '--format', 'csv', ...at(untouched)]);
     const lines = out.trimEnd().split('\n');
     expect(lines[0]).toBe('lab,account,step,check,title,status,passed,points,maxPoints,message,hint');
     expect(lines).toHaveLength(4);
     expect(lines[1]).toBe(`key-and-volume,${untouched},ec2,key-pair-exists,Key pair lab-key,fail,false,0,1,no key pair lab-key,run the setup`);
+    const toFile = await cli(['grade', 'key-and-volume', '--format', 'csv', '--output', 'report.csv', ...at(untouched)]);
+    expect(toFile).toMatchObject({ code: 1, out: '' });
+    expect(readFileSync(join(dir, 'report.csv'), 'utf8')).toBe(out);
   });
 
   it('github: the autograding runner result, also written base64 to $GITHUB_OUTPUT, scoring partial credit', async () => {
