@@ -2,7 +2,7 @@
 // build goes to a temp folder named after a fingerprint of the sources, and concurrent callers
 // wait for the one that builds.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { siteFingerprint } from '../src/build/fingerprint.mjs';
@@ -32,8 +32,23 @@ export async function builtSite(): Promise<string> {
     const result = spawnSync(process.execPath, [astro, 'build', '--outDir', dir], { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
     if (result.status !== 0) throw new Error(`astro build failed:\n${(result.stdout + result.stderr).slice(-4000)}`);
     writeFileSync(done, new Date().toISOString());
+    removeOldBuilds(dir);
     return dir;
   } finally {
     rmSync(lock, { recursive: true, force: true });
+  }
+}
+
+/** Builds of older sources, untouched for an hour, are of no use to anyone: 25 MB each. */
+function removeOldBuilds(keep: string): void {
+  const hourAgo = Date.now() - 3_600_000;
+  for (const name of readdirSync(tmpdir())) {
+    const path = join(tmpdir(), name);
+    if (!name.startsWith('infralabs-site-') || path === keep || name.endsWith('.lock')) continue;
+    try {
+      if (statSync(path).mtimeMs < hourAgo) rmSync(path, { recursive: true, force: true });
+    } catch {
+      /* another run removed it first */
+    }
   }
 }
