@@ -1,0 +1,3 @@
+import { proveLab } from '../../grader/testing/prove-lab.ts';
+
+proveLab('elb-asg');
