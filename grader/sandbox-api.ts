@@ -7,18 +7,20 @@ export class SandboxUnreachableError extends Error {
   }
 }
 
-/** Throws SandboxUnreachableError unless the gateway answers its health route. */
-export async function assertSandboxReachable(endpoint: string, timeoutMs = 15_000): Promise<void> {
-  let response: Response;
+/**
+ * Throws SandboxUnreachableError when nothing answers at the endpoint (connection refused, DNS).
+ * Any answer counts as reachable, even a slow one or a 503 (moto busy on a loaded machine, or an
+ * endpoint without our health route): the work that follows has its own time limits and says
+ * "could not check" when the backend really is down.
+ */
+export async function assertSandboxReachable(endpoint: string, timeoutMs = 5_000): Promise<void> {
   try {
-    response = await fetch(`${endpoint.replace(/\/+$/, '')}/_infralabs/health`, { signal: AbortSignal.timeout(timeoutMs) });
+    const response = await fetch(`${endpoint.replace(/\/+$/, '')}/_infralabs/health`, { signal: AbortSignal.timeout(timeoutMs) });
+    await response.body?.cancel();
   } catch (error) {
-    const timedOut = (error as Error).name === 'TimeoutError';
-    throw new SandboxUnreachableError(endpoint, timedOut ? `no answer within ${timeoutMs / 1000} s; it may be overloaded` : undefined);
+    if ((error as Error).name === 'TimeoutError') return;
+    throw new SandboxUnreachableError(endpoint);
   }
-  if (response.status === 503) throw new SandboxUnreachableError(endpoint, 'its backend is not ready yet; wait a moment');
-  if (!response.ok) throw new SandboxUnreachableError(endpoint, `it answered HTTP ${response.status}; is this an Infra Labs sandbox?`);
-  await response.body?.cancel();
 }
 
 export type ResetTarget = { account: string } | { all: true };
