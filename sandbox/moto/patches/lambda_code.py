@@ -7,11 +7,13 @@ GET /_infralabs/lambda/code?account=&region=&name=&qualifier=
     -> the function version's deployment package (zip bytes), which GetFunction's
        Code.Location does not serve.
 """
-from moto.awslambda.models import lambda_backends
 from moto.core.exceptions import JsonRESTError
 
 
 def _find(request):
+    # Imported on first use: Lambda's models pull in several services, which moto loads lazily.
+    from moto.awslambda.models import lambda_backends
+
     args = request.args
     backend = lambda_backends[args["account"]][args["region"]]
     return backend.get_function(args["name"], args.get("qualifier") or None)
