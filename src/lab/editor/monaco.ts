@@ -30,7 +30,7 @@ const themeName = () => (document.documentElement.dataset.theme === 'light' ? 'v
 function configureTypeScript(services: Service[]) {
   const defaults = monaco.typescript.typescriptDefaults;
   defaults.setCompilerOptions({
-    target: monaco.typescript.ScriptTarget.ES2022,
+    target: monaco.typescript.ScriptTarget.ESNext,
     module: monaco.typescript.ModuleKind.ESNext,
     moduleResolution: monaco.typescript.ModuleResolutionKind.NodeJs,
     lib: ['es2022', 'dom'],

@@ -36,5 +36,5 @@ export function renderResults(host: HTMLElement, report: GradeReport, steps: Ste
   const celebration = complete
     ? el('div', { class: 'il-celebrate', role: 'status' }, el('span', { class: 'il-celebrate-mark', 'aria-hidden': 'true' }, '🏆'), el('div', {}, el('strong', {}, t('lab.celebrate')), el('p', {}, t('lab.celebrateMore'))))
     : null;
-  host.replaceChildren(...[celebration, score, list].filter((node): node is HTMLElement => !!node));
+  host.replaceChildren(...(celebration ? [celebration, score, list] : [score, list]));
 }

@@ -32,7 +32,7 @@ const packages: Record<Service, string> = {
 
 class LabWorkbench extends HTMLElement {
   private lab = '';
-  private lang: Lang = 'ko';
+  private language: Lang = 'ko';
   private t = translator('ko');
   private services: Service[] = [];
   private steps: StepTitles = {};
@@ -49,17 +49,17 @@ class LabWorkbench extends HTMLElement {
   connectedCallback() {
     const data = this.dataset;
     this.lab = data.lab!;
-    this.lang = isLang(data.lang) ? data.lang : 'ko';
-    this.t = translator(this.lang);
+    this.language = isLang(data.lang) ? data.lang : 'ko';
+    this.t = translator(this.language);
     this.services = JSON.parse(data.services ?? '[]') as Service[];
     this.steps = JSON.parse(data.steps ?? '{}') as StepTitles;
     this.endpoint = sandboxEndpoint();
     this.account = account();
     const timeLimit = Number(new URLSearchParams(location.search).get('timeLimit')) || Number(data.timeLimit) || 30;
     this.runner = new Runner(timeLimit, this.services.map((service) => packages[service]));
-    this.output = new ConsoleView(this.part('output'), this.t('lab.consoleEmpty'));
+    this.output = new ConsoleView(this.find('output'), this.t('lab.consoleEmpty'));
 
-    this.textarea = this.part<HTMLTextAreaElement>('fallback');
+    this.textarea = this.find<HTMLTextAreaElement>('fallback');
     const saved = savedCode(this.lab);
     if (saved !== null) this.textarea.value = saved;
     this.textarea.addEventListener('input', () => saveCode(this.lab, this.textarea.value));
@@ -77,14 +77,14 @@ class LabWorkbench extends HTMLElement {
     this.button('solution').addEventListener('click', () => void this.revealSolution());
     this.button('starter').addEventListener('click', () => this.restoreStarter());
     this.button('refresh').addEventListener('click', () => void this.refreshResources());
-    this.part('banner').querySelector('button')?.addEventListener('click', () => void this.probeSandbox());
-    wireSettings(this.part('settings'), this.t, (value) => {
+    this.find('banner').querySelector('button')?.addEventListener('click', () => void this.probeSandbox());
+    wireSettings(this.find('settings'), this.t, (value) => {
       this.account = value;
       void this.prepare();
     }, (text) => this.announce(text));
 
     const previous = lastCheck(this.lab);
-    if (previous) this.part('last-check').textContent = this.t('lab.lastCheck', { score: previous.score, max: previous.maxScore });
+    if (previous) this.find('last-check').textContent = this.t('lab.lastCheck', { score: previous.score, max: previous.maxScore });
     this.loadEditorWhenVisible();
     void this.probeSandbox().then((up) => {
       if (!up) return;
@@ -105,12 +105,12 @@ class LabWorkbench extends HTMLElement {
     void this.refreshResources();
   }
 
-  private part<E extends HTMLElement = HTMLElement>(name: string): E {
+  private find<E extends HTMLElement = HTMLElement>(name: string): E {
     return this.querySelector<E>(`[data-part="${name}"]`)!;
   }
 
   private button(name: string): HTMLButtonElement {
-    return this.part<HTMLButtonElement>(name);
+    return this.find<HTMLButtonElement>(name);
   }
 
   private code(): string {
@@ -124,11 +124,11 @@ class LabWorkbench extends HTMLElement {
   }
 
   private announce(text: string): void {
-    this.part('announce').textContent = text;
+    this.find('announce').textContent = text;
   }
 
   private loadEditorWhenVisible(): void {
-    const host = this.part('editor');
+    const host = this.find('editor');
     const observer = new IntersectionObserver(async (entries) => {
       if (!entries.some((entry) => entry.isIntersecting)) return;
       observer.disconnect();
@@ -157,7 +157,7 @@ class LabWorkbench extends HTMLElement {
 
   private async probeSandbox(): Promise<boolean> {
     const up = await sandboxReachable(this.endpoint);
-    const banner = this.part('banner');
+    const banner = this.find('banner');
     banner.hidden = up;
     this.sandboxUp = up;
     if (!up) banner.querySelector('[data-part="banner-text"]')!.replaceChildren(withCode(this.t('lab.sandboxDown', { endpoint: this.endpoint })));
@@ -210,7 +210,7 @@ class LabWorkbench extends HTMLElement {
 
   async check(): Promise<void> {
     if (this.busy) return;
-    const results = this.part('results');
+    const results = this.find('results');
     this.setBusy(true);
     try {
       if (!(await this.requireSandbox())) {
@@ -218,7 +218,7 @@ class LabWorkbench extends HTMLElement {
         return;
       }
       results.textContent = this.t('lab.checking');
-      const report: GradeReport = await this.tools.check({ lab: this.lab, endpoint: this.endpoint, account: this.account }, this.lang);
+      const report: GradeReport = await this.tools.check({ lab: this.lab, endpoint: this.endpoint, account: this.account }, this.language);
       renderResults(results, report, this.steps, this.t);
       saveCheck(this.lab, {
         score: report.score,
@@ -227,7 +227,7 @@ class LabWorkbench extends HTMLElement {
         at: new Date().toISOString(),
         checks: report.checks.map((check) => ({ id: check.id, status: check.status })),
       });
-      this.part('last-check').textContent = this.t('lab.lastCheck', { score: report.score, max: report.maxScore });
+      this.find('last-check').textContent = this.t('lab.lastCheck', { score: report.score, max: report.maxScore });
       results.closest('details')?.setAttribute('open', '');
     } catch (error) {
       results.textContent = (error as Error).message;
@@ -248,7 +248,7 @@ class LabWorkbench extends HTMLElement {
       await resetAccount(this.endpoint, this.account);
       await this.tools.setup({ lab: this.lab, endpoint: this.endpoint, account: this.account });
       this.output.append('ok', this.t('lab.resetDone'));
-      this.part('results').textContent = this.t('lab.resultsEmpty');
+      this.find('results').textContent = this.t('lab.resultsEmpty');
     } catch (error) {
       this.output.append('error', (error as Error).message);
     } finally {
@@ -270,10 +270,10 @@ class LabWorkbench extends HTMLElement {
   }
 
   async refreshResources(): Promise<void> {
-    const host = this.part('resources');
+    const host = this.find('resources');
     if (!this.sandboxUp) return;
     try {
-      const groups = await this.tools.resources({ lab: this.lab, endpoint: this.endpoint, account: this.account }, this.lang);
+      const groups = await this.tools.resources({ lab: this.lab, endpoint: this.endpoint, account: this.account }, this.language);
       renderResources(host, groups, this.t('lab.resourcesEmpty'));
     } catch (error) {
       host.textContent = (error as Error).message;
