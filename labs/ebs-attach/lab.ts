@@ -61,7 +61,7 @@ const volumeExactlyOne: Check = {
   async run(ctx) {
     const volumes = await volumesNamed(ctx, VOL);
     const ids = volumes.map((v) => v.VolumeId!);
-    if (volumes.length === 1) return pass({ ko: `${VOL}는 ${ids[0]} 하나입니다.`, en: `${VOL} is ${ids[0]}, the only one.` }, ids);
+    if (volumes.length === 1) return pass({ ko: `${VOL}은 ${ids[0]} 하나입니다.`, en: `${VOL} is ${ids[0]}, the only one.` }, ids);
     if (volumes.length === 0) return noVolume();
     return fail(
       { ko: `Name=${VOL} 볼륨이 ${ids.length}개입니다: ${ids.join(', ')}. 하나여야 합니다.`, en: `There are ${ids.length} volumes tagged Name=${VOL}: ${ids.join(', ')}; expected one.` },
@@ -112,11 +112,11 @@ const volumeSameZone: Check = {
     const ids = [...volumes.map((v) => v.VolumeId!), ...instances.map((i) => i.InstanceId!)];
     const elsewhere = volumes.filter((v) => !zones.includes(v.AvailabilityZone));
     if (elsewhere.length === 0) {
-      return pass({ ko: `${VOL}와 ${WEB}이 모두 ${zones.join(', ')}에 있습니다.`, en: `${VOL} and ${WEB} are both in ${zones.join(', ')}.` }, ids);
+      return pass({ ko: `${VOL}과 ${WEB}이 모두 ${zones.join(', ')}에 있습니다.`, en: `${VOL} and ${WEB} are both in ${zones.join(', ')}.` }, ids);
     }
     const found = elsewhere.map((v) => `${v.VolumeId} ${v.AvailabilityZone}`).join(', ');
     return fail(
-      { ko: `${VOL}(${found})가 ${WEB}의 가용 영역 ${zones.join(', ')}에 있지 않습니다.`, en: `${VOL} (${found}) is not in ${WEB}'s availability zone ${zones.join(', ')}.` },
+      { ko: `${VOL}(${found})이 ${WEB}의 가용 영역 ${zones.join(', ')}에 있지 않습니다.`, en: `${VOL} (${found}) is not in ${WEB}'s availability zone ${zones.join(', ')}.` },
       {
         ko: `EBS 볼륨은 가용 영역 하나 안에만 있고, 같은 영역의 인스턴스에만 붙일 수 있습니다(다른 영역이면 AWS가 InvalidVolume.ZoneMismatch로 거절합니다). ${WEB}의 Placement.AvailabilityZone을 CreateVolume의 AvailabilityZone으로 쓰세요. 다른 영역으로 데이터를 옮길 때는 스냅샷을 찍고 그 영역에서 스냅샷으로 새 볼륨을 만듭니다.`,
         en: `An EBS volume lives in one availability zone and attaches only to instances in that zone (otherwise AWS refuses with InvalidVolume.ZoneMismatch). Use ${WEB}'s Placement.AvailabilityZone as CreateVolume's AvailabilityZone. To move data to another zone, take a snapshot and create a new volume from it there.`,
@@ -139,11 +139,11 @@ const volumeAttached: Check = {
     const ids = [...volumes.map((v) => v.VolumeId!), ...web].filter((id): id is string => !!id);
     const good = attachments.find((a) => web.has(a.InstanceId) && a.Device === DEVICE && a.State === 'attached');
     if (good) {
-      return pass({ ko: `${VOL}(${good.VolumeId})가 ${WEB}(${good.InstanceId})에 ${DEVICE}로 연결되어 있습니다.`, en: `${good.VolumeId} is attached to ${good.InstanceId} as ${DEVICE}.` }, ids);
+      return pass({ ko: `${VOL}(${good.VolumeId})이 ${WEB}(${good.InstanceId})에 ${DEVICE}로 연결되어 있습니다.`, en: `${good.VolumeId} is attached to ${good.InstanceId} as ${DEVICE}.` }, ids);
     }
     if (attachments.length === 0) {
       return fail(
-        { ko: `${VOL}가 어떤 인스턴스에도 연결되어 있지 않습니다.`, en: `${VOL} is not attached to any instance.` },
+        { ko: `${VOL}이 어떤 인스턴스에도 연결되어 있지 않습니다.`, en: `${VOL} is not attached to any instance.` },
         {
           ko: `볼륨은 만든 것만으로는 아무 데도 쓰이지 않습니다. AttachVolume에 VolumeId, ${WEB}의 InstanceId, Device: '${DEVICE}'를 주세요. 볼륨이 available이 된 뒤에 연결할 수 있습니다(waitUntilVolumeAvailable).`,
           en: `A new volume is not used by anything until you attach it. Call AttachVolume with the VolumeId, ${WEB}'s InstanceId and Device: '${DEVICE}', once the volume is available (waitUntilVolumeAvailable).`,
@@ -153,7 +153,7 @@ const volumeAttached: Check = {
     }
     const found = attachments.map((a) => `${a.VolumeId} → ${a.InstanceId} ${a.Device} (${a.State})`).join('; ');
     return fail(
-      { ko: `${VOL}가 ${WEB}에 ${DEVICE}로 연결되어 있지 않습니다. 찾은 연결: ${found}.`, en: `${VOL} is not attached to ${WEB} as ${DEVICE}; found: ${found}.` },
+      { ko: `${VOL}이 ${WEB}에 ${DEVICE}로 연결되어 있지 않습니다. 찾은 연결: ${found}.`, en: `${VOL} is not attached to ${WEB} as ${DEVICE}; found: ${found}.` },
       {
         ko: `볼륨은 한 번에 (보통) 인스턴스 하나에만 붙습니다. 잘못 붙었으면 DetachVolume으로 떼고, AttachVolume에 ${WEB}의 InstanceId와 Device: '${DEVICE}'를 주어 다시 붙이세요. 장치 이름은 운영체제가 새 디스크를 어디서 찾을지 정합니다.`,
         en: `A volume is attached to one instance at a time (as a rule). Detach it with DetachVolume and attach it again with ${WEB}'s InstanceId and Device: '${DEVICE}'. The device name tells the operating system where the new disk appears.`,

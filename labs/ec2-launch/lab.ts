@@ -139,7 +139,7 @@ const sgSshFromOneAddress: Check = {
       return fail(
         { ko: `${SG}가 TCP 22를 ${cidrs.join(', ')}에서 허용합니다. 기대한 것: /32 주소 정확히 하나.`, en: `${SG} allows TCP 22 from ${cidrs.join(', ')}; expected exactly one /32 address.` },
         {
-          ko: `/32는 "이 주소 하나"라는 뜻입니다. /24 같은 범위는 이웃 주소 수백 개에도 SSH를 열어 줍니다. 규칙을 내 IP/32 하나만 남기고 나머지는 RevokeSecurityGroupIngress로 지우세요.`,
+          ko: `/32는 "이 주소 하나"라는 뜻입니다. /24 같은 범위는 이웃 주소 수백 개에도 SSH를 열어 줍니다. SSH 규칙은 내 IP/32 하나만 남기고, 나머지는 RevokeSecurityGroupIngress로 지우세요.`,
           en: `/32 means "exactly this address"; a range such as /24 opens SSH to hundreds of neighbours too. Keep one rule for your IP/32 and remove the others with RevokeSecurityGroupIngress.`,
         },
         ids,
@@ -260,7 +260,7 @@ const instanceKeyPair = everyInstance(
   'instance-key-pair',
   { ko: `키 페어 ${KEY} 사용`, en: `Uses key pair ${KEY}` },
   1,
-  (i) => (i.KeyName === KEY ? undefined : i.KeyName ?? 'no key pair'),
+  (i) => (i.KeyName === KEY ? undefined : i.KeyName ?? '-'),
   { ko: `${NAME}이 키 페어 ${KEY}를 씁니다.`, en: `${NAME} uses key pair ${KEY}.` },
   (found) => ({ ko: `${NAME}이 키 페어 ${KEY}를 쓰지 않습니다(${found}).`, en: `${NAME} does not use key pair ${KEY} (${found}).` }),
   {

@@ -130,9 +130,12 @@ const lifecycleGlacier: Check = {
   run: (ctx) => withBucket(ctx, (bucket) => lifecycle(ctx, bucket, (rules) => {
     const good = rules.find((rule) => rule.Transitions?.some((t) => t.Days === 30 && t.StorageClass === 'GLACIER'));
     if (good) return pass({ ko: `${good.ID ?? ''} 규칙이 현재 버전을 30일 뒤 GLACIER로 옮깁니다.`, en: `Rule ${good.ID ?? ''} moves current versions to GLACIER after 30 days.` }, [bucket]);
-    const transitions = rules.flatMap((rule) => (rule.Transitions ?? []).map((t) => `${t.StorageClass} after ${t.Days ?? t.Date?.toISOString()} days`));
+    const transitions = rules.flatMap((rule) => rule.Transitions ?? []);
     const noncurrent = rules.some((rule) => rule.NoncurrentVersionTransitions?.some((t) => t.StorageClass === 'GLACIER'));
-    const found = transitions.length ? transitions.join(', ') : 'no transition of current versions';
+    const when = (t: (typeof transitions)[number]) => (t.Days !== undefined ? { ko: `${t.Days}일 뒤`, en: `after ${t.Days} days` } : { ko: `${t.Date?.toISOString()}에`, en: `on ${t.Date?.toISOString()}` });
+    const found: Text = transitions.length
+      ? { ko: transitions.map((t) => `${when(t).ko} ${t.StorageClass}`).join(', '), en: transitions.map((t) => `${t.StorageClass} ${when(t).en}`).join(', ') }
+      : { ko: '현재 버전 전환 없음', en: 'no transition of current versions' };
     const hint: Text = noncurrent && transitions.length === 0
       ? {
           ko: `NoncurrentVersionTransitions는 이전 버전만 옮깁니다. 지금 쓰는(현재) 버전을 옮기려면 Transitions: [{ Days: 30, StorageClass: 'GLACIER' }]를 쓰세요.`,
@@ -143,7 +146,7 @@ const lifecycleGlacier: Check = {
           en: `Use Transitions: [{ Days: 30, StorageClass: 'GLACIER' }]. GLACIER (Glacier Flexible Retrieval) is very cheap to store but takes minutes to hours to read back: right for old logs nobody reads often. GLACIER_IR and DEEP_ARCHIVE are other storage classes.`,
         };
     return fail(
-      { ko: `${PREFIX} 규칙에 30일 뒤 GLACIER 전환이 없습니다(찾은 것: ${found}).`, en: `The ${PREFIX} rule has no transition to GLACIER after 30 days (found: ${found}).` },
+      { ko: `${PREFIX} 규칙에 30일 뒤 GLACIER 전환이 없습니다(찾은 것: ${found.ko}).`, en: `The ${PREFIX} rule has no transition to GLACIER after 30 days (found: ${found.en}).` },
       hint,
       [bucket],
     );
@@ -159,7 +162,9 @@ const lifecycleNoncurrent: Check = {
     if (good) return pass({ ko: `${good.ID ?? ''} 규칙이 이전 버전을 90일 뒤 지웁니다.`, en: `Rule ${good.ID ?? ''} expires noncurrent versions after 90 days.` }, [bucket]);
     const noncurrent = rules.flatMap((rule) => (rule.NoncurrentVersionExpiration?.NoncurrentDays !== undefined ? [`NoncurrentDays ${rule.NoncurrentVersionExpiration.NoncurrentDays}`] : []));
     const current = rules.some((rule) => rule.Expiration?.Days !== undefined);
-    const found = noncurrent.length ? noncurrent.join(', ') : 'no expiry of noncurrent versions';
+    const found: Text = noncurrent.length
+      ? { ko: noncurrent.join(', '), en: noncurrent.join(', ') }
+      : { ko: '이전 버전 만료 없음', en: 'no expiry of noncurrent versions' };
     const hint: Text = current && noncurrent.length === 0
       ? {
           ko: `Expiration은 현재 버전을 만료시킵니다(버전 관리 버킷에서는 삭제 마커가 생겨 로그가 사라진 것처럼 보입니다). 덮어써진 이전 버전을 지우려면 NoncurrentVersionExpiration: { NoncurrentDays: 90 }을 쓰세요.`,
@@ -170,7 +175,7 @@ const lifecycleNoncurrent: Check = {
           en: `Use NoncurrentVersionExpiration: { NoncurrentDays: 90 }. Versioning keeps every old version, so storage (and cost) grows forever unless old versions expire: delete them 90 days after they stop being current.`,
         };
     return fail(
-      { ko: `${PREFIX} 규칙에 이전 버전 90일 만료가 없습니다(찾은 것: ${found}).`, en: `The ${PREFIX} rule does not expire noncurrent versions after 90 days (found: ${found}).` },
+      { ko: `${PREFIX} 규칙에 이전 버전 90일 만료가 없습니다(찾은 것: ${found.ko}).`, en: `The ${PREFIX} rule does not expire noncurrent versions after 90 days (found: ${found.en}).` },
       hint,
       [bucket],
     );

@@ -104,15 +104,15 @@ const objectsHtml: Check = {
         continue;
       }
       const type = (head.ContentType ?? '').split(';')[0]!.trim().toLowerCase();
-      if (type !== 'text/html') problems.push({ ko: `${key}의 Content-Type이 ${head.ContentType ?? '(없음)'}`, en: `${key} has Content-Type ${head.ContentType ?? '(none)'}` });
+      if (type !== 'text/html') problems.push({ ko: `${key}의 Content-Type: ${head.ContentType ?? '(없음)'}`, en: `${key} has Content-Type ${head.ContentType ?? '(none)'}` });
     }
     const keys = [INDEX, ERROR].map((key) => `s3://${bucket}/${key}`);
     if (problems.length === 0) return pass({ ko: `${INDEX}과 ${ERROR}이 text/html로 올라가 있습니다.`, en: `${INDEX} and ${ERROR} are there as text/html.` }, keys);
     return fail(
       { ko: `${problems.map((p) => p.ko).join(', ')}. 기대한 것: 두 객체 모두 Content-Type text/html.`, en: `${problems.map((p) => p.en).join('; ')}; expected both as text/html.` },
       {
-        ko: `PutObject에 ContentType: 'text/html'(또는 'text/html; charset=utf-8')을 주세요. S3는 파일 확장자를 보지 않고 저장된 Content-Type을 그대로 브라우저에 보냅니다. 기본값(binary/octet-stream)이면 브라우저가 페이지를 보여 주지 않고 내려받습니다.`,
-        en: `Pass ContentType: 'text/html' (or 'text/html; charset=utf-8') to PutObject. S3 ignores file extensions and sends the stored Content-Type to the browser; with the default (binary/octet-stream) the browser downloads the page instead of showing it.`,
+        ko: `PutObject에 ContentType: 'text/html'(또는 'text/html; charset=utf-8')을 주세요. S3는 파일 확장자를 보지 않고 저장된 Content-Type을 그대로 브라우저에 보냅니다. binary/octet-stream이나 application/octet-stream 같은 일반 형식이면 브라우저가 페이지를 보여 주지 않고 내려받습니다.`,
+        en: `Pass ContentType: 'text/html' (or 'text/html; charset=utf-8') to PutObject. S3 ignores file extensions and sends the stored Content-Type to the browser; with a generic type such as binary/octet-stream or application/octet-stream the browser downloads the page instead of showing it.`,
       },
       keys,
     );
