@@ -1,5 +1,4 @@
 // S3 look-ups and bucket-policy reading that the S3 labs' checks share. Browser-safe: SDK calls only.
-import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import { HeadBucketCommand } from '@aws-sdk/client-s3';
 import type { LabContext } from '../lab.ts';
 
@@ -30,12 +29,6 @@ export async function bucketState(ctx: Pick<LabContext, 's3' | 'signal'>, bucket
     if (status === 403) return 'not-ours';
     throw error;
   }
-}
-
-/** The learner's account id as STS sees it (falls back to the context's). */
-export async function accountId(ctx: Pick<LabContext, 'sts' | 'account' | 'signal'>): Promise<string> {
-  const { Account } = await ctx.sts.send(new GetCallerIdentityCommand({}), { abortSignal: ctx.signal });
-  return Account ?? ctx.account;
 }
 
 /** One statement of a bucket policy, as S3 stores it. */
