@@ -4,6 +4,17 @@ import type { GradeReport } from '../../../grader/report.ts';
 import type { translator } from '../../i18n/ui.ts';
 import { el } from './dom.ts';
 
+/** A drawn trophy: emoji fonts are not everywhere, and a box in their place spoils the moment. */
+function trophy(): SVGSVGElement {
+  const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
+  svg.setAttribute('viewBox', '0 0 24 24');
+  svg.setAttribute('class', 'il-celebrate-mark');
+  svg.setAttribute('aria-hidden', 'true');
+  svg.innerHTML =
+    '<path fill="currentColor" d="M7 2h10v2h4v3a5 5 0 0 1-4.6 5A5 5 0 0 1 13 15.9V19h4v3H7v-3h4v-3.1A5 5 0 0 1 7.6 12 5 5 0 0 1 3 7V4h4V2zm0 4H5v1a3 3 0 0 0 2 2.8V6zm10 0v3.8A3 3 0 0 0 19 7V6h-2z"/>';
+  return svg;
+}
+
 export type StepTitles = Record<string, string>;
 type T = ReturnType<typeof translator>;
 
@@ -34,7 +45,7 @@ export function renderResults(host: HTMLElement, report: GradeReport, steps: Ste
   });
   const score = el('p', { class: 'il-score', role: 'status' }, t('lab.score', { score: report.score, max: report.maxScore }));
   const celebration = complete
-    ? el('div', { class: 'il-celebrate', role: 'status' }, el('span', { class: 'il-celebrate-mark', 'aria-hidden': 'true' }, '🏆'), el('div', {}, el('strong', {}, t('lab.celebrate')), el('p', {}, t('lab.celebrateMore'))))
+    ? el('div', { class: 'il-celebrate', role: 'status' }, trophy(), el('div', {}, el('strong', {}, t('lab.celebrate')), el('p', {}, t('lab.celebrateMore'))))
     : null;
   host.replaceChildren(...(celebration ? [celebration, score, list] : [score, list]));
 }

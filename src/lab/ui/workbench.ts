@@ -228,7 +228,7 @@ class LabWorkbench extends HTMLElement {
         checks: report.checks.map((check) => ({ id: check.id, status: check.status })),
       });
       this.find('last-check').textContent = this.t('lab.lastCheck', { score: report.score, max: report.maxScore });
-      results.closest('details')?.setAttribute('open', '');
+      results.previousElementSibling?.scrollIntoView({ block: 'nearest' });
     } catch (error) {
       results.textContent = (error as Error).message;
     } finally {
