@@ -32,6 +32,7 @@ export default async function bench() {
   try {
     const lessonPage = await browser.newPage();
     await lessonPage.goto(`${site.url}/en/lessons/intro/`, { waitUntil: 'networkidle' });
+    await lessonPage.waitForTimeout(2000);
     // Starlight fetches its search UI (Pagefind) once the page is idle: counted apart.
     const lessonJs = await pageScriptBytes(lessonPage, dir, undefined, (path) => !path.startsWith('/pagefind/'));
     const searchJs = await pageScriptBytes(lessonPage, dir, undefined, (path) => path.startsWith('/pagefind/'));

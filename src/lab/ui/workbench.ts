@@ -45,6 +45,7 @@ class LabWorkbench extends HTMLElement {
   private tools = new Tools();
   private busy = false;
   private sandboxUp = false;
+  private sandboxSeenAt = 0;
 
   connectedCallback() {
     const data = this.dataset;
@@ -160,12 +161,17 @@ class LabWorkbench extends HTMLElement {
     const banner = this.find('banner');
     banner.hidden = up;
     this.sandboxUp = up;
+    if (up) this.sandboxSeenAt = performance.now();
     if (!up) banner.querySelector('[data-part="banner-text"]')!.replaceChildren(withCode(this.t('lab.sandboxDown', { endpoint: this.endpoint })));
     return up;
   }
 
-  /** One line in the output instead of a run or check that cannot reach the sandbox. */
+  /**
+   * One line in the output instead of a run or check that cannot reach the sandbox. A sandbox
+   * seen a few seconds ago is trusted without asking again (Run must answer at once).
+   */
   private async requireSandbox(): Promise<boolean> {
+    if (this.sandboxUp && performance.now() - this.sandboxSeenAt < 5_000) return true;
     if (await this.probeSandbox()) return true;
     this.output.append('error', this.t('lab.sandboxDownShort'));
     return false;
@@ -193,6 +199,7 @@ class LabWorkbench extends HTMLElement {
         onLog: (level, text) => this.output.append(level, text),
       });
       if (outcome.kind === 'done') this.output.append('ok', this.t('lab.finished', { ms: outcome.ms }));
+      else if (outcome.kind === 'failed' && /Failed to fetch|NetworkError/.test(outcome.message) && !(await this.probeSandbox())) this.output.append('error', this.t('lab.sandboxDownShort'));
       else if (outcome.kind === 'failed') this.output.append('error', this.t('lab.failed', { message: outcome.message }));
       else if (outcome.kind === 'stopped') this.output.append('warn', this.t('lab.stopped'));
       else this.output.append('warn', this.t('lab.timeout', { s: outcome.seconds }));
