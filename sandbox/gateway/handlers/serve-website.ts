@@ -69,13 +69,17 @@ async function serve(gateway: GatewayContext, bucket: string, rawKey: string, he
 
     // A visitor is anonymous: public access block and bucket policy decide, as on AWS.
     // The three reads are independent, so they go together.
-    const [block, policy, found] = await Promise.all([
+    // The object read is awaited only after the access decision: a read the backend refuses (a Deny
+    // statement) must answer 403 like AWS, not fail the request.
+    const fetching = fetchObject(wanted);
+    fetching.catch(() => {});
+    const [block, policy] = await Promise.all([
       client.send(new s3.GetPublicAccessBlockCommand({ Bucket: bucket })).then((answer) => answer.PublicAccessBlockConfiguration).catch(() => undefined),
       client.send(new s3.GetBucketPolicyCommand({ Bucket: bucket })).then((answer) => answer.Policy ?? '').catch(() => ''),
-      fetchObject(wanted),
     ]);
     const readable = (objectKey: string) => !block?.RestrictPublicBuckets && !block?.BlockPublicPolicy && allowsPublicRead(policy, bucket, objectKey);
     if (!readable(wanted)) return errorPage(403, 'AccessDenied', 'Access Denied');
+    const found = await fetching;
 
     if (found) return toResponse(200, found);
     // AWS redirects /dir to /dir/ when dir/index.html exists.
