@@ -6,7 +6,7 @@ import {
   GetPublicAccessBlockCommand,
   HeadObjectCommand,
 } from '@aws-sdk/client-s3';
-import { defineLab, fail, pass, type Check, type CheckResult, type LabContext } from '../../grader/lab.ts';
+import { couldNotCheck, defineLab, fail, pass, type Check, type CheckResult, type LabContext } from '../../grader/lab.ts';
 import {
   allowsThePublic,
   asList,
@@ -201,6 +201,12 @@ function describeAnswer(answer: { status: number; body: string }): string {
   return code ? `${answer.status} ${code}` : `${answer.status}`;
 }
 
+/** One page of the website endpoint; a server error (5xx) gets one more try. */
+async function visit(ctx: LabContext, bucket: string, path: string) {
+  const answer = await ctx.fetchWebsite(bucket, path);
+  return answer.status >= 500 ? ctx.fetchWebsite(bucket, path) : answer;
+}
+
 /** The object's text, or undefined when the grader cannot read it (then only the status codes are compared). */
 async function objectText(ctx: LabContext, bucket: string, key: string): Promise<string | undefined> {
   try {
@@ -219,11 +225,19 @@ const websiteServes: Check = {
   run: (ctx) => withBucket(ctx, async (bucket) => {
     const missing = `no-such-page-${Date.now().toString(36)}.html`;
     const [home, notFound, indexBody, errorBody] = await Promise.all([
-      ctx.fetchWebsite(bucket, '/'),
-      ctx.fetchWebsite(bucket, `/${missing}`),
+      visit(ctx, bucket, '/'),
+      visit(ctx, bucket, `/${missing}`),
       objectText(ctx, bucket, INDEX),
       objectText(ctx, bucket, ERROR),
     ]);
+    // A 5xx is the sandbox failing, not the learner: say so instead of failing the check.
+    const broken = [home, notFound].find((answer) => answer.status >= 500);
+    if (broken) {
+      return couldNotCheck({
+        ko: `샌드박스의 웹사이트 엔드포인트가 오류(${describeAnswer(broken)})로 응답했습니다. 잠시 뒤 다시 채점하세요.`,
+        en: `The sandbox's website endpoint answered with an error (${describeAnswer(broken)}). Grade again in a moment.`,
+      });
+    }
     const homeOk = home.status === 200 && (indexBody === undefined || home.body === indexBody);
     const notFoundOk = notFound.status === 404 && (errorBody === undefined || notFound.body === errorBody);
     const found = `/ → ${describeAnswer(home)}${home.status === 200 && !homeOk ? ' (not index.html)' : ''}, /${missing} → ${describeAnswer(notFound)}${notFound.status === 404 && !notFoundOk ? ' (not error.html)' : ''}`;
