@@ -69,10 +69,16 @@ async function gatewayRatio(sandbox: { endpoint: string; backendUrl: string }): 
     const s3 = wrap(new S3Client(config(endpoint, account)));
     const lambda = wrap(new LambdaClient(config(endpoint, account)));
     const ecs = wrap(new ECSClient(config(endpoint, account)));
-    return () => Promise.all([
-      ec2.send(new DescribeVpcsCommand({})), ec2.send(new DescribeSecurityGroupsCommand({})), ec2.send(new DescribeInstancesCommand({})),
-      s3.send(new ListBucketsCommand({})), lambda.send(new ListFunctionsCommand({})), ecs.send(new ListClustersCommand({})),
-    ]);
+    // One after another, as a lab script makes them: the gateway's cost per call, not the
+    // two-core machine's contention between three processes.
+    return async () => {
+      await ec2.send(new DescribeVpcsCommand({}));
+      await ec2.send(new DescribeSecurityGroupsCommand({}));
+      await ec2.send(new DescribeInstancesCommand({}));
+      await s3.send(new ListBucketsCommand({}));
+      await lambda.send(new ListFunctionsCommand({}));
+      await ecs.send(new ListClustersCommand({}));
+    };
   };
   const viaGateway = calls(sandbox.endpoint, (c) => c);
   const straight = calls(sandbox.backendUrl, (c) => direct(c, account));
@@ -158,7 +164,7 @@ export default async function bench() {
     const total = (figures: { moto: number; gateway: number }) => Math.round(figures.moto + figures.gateway);
     return [
       { name: 'sandbox start to ready (moto + gateway)', value: Math.round(start), unit: 'ms' },
-      { name: 'API calls through the gateway (6 lab calls, parallel)', value: viaGateway, unit: 'ms' },
+      { name: '6 lab API calls one after another, through the gateway', value: viaGateway, unit: 'ms' },
       { name: 'the same calls straight to moto', value: straight, unit: 'ms' },
       { name: 'gateway / straight ratio', value: viaGateway / straight, unit: 'x', target: '<= 1.15' },
       { name: `RSS moto + gateway after every lab flow, one learner (moto ${Math.round(oneLearner.moto)} MB)`, value: total(oneLearner), unit: 'MB', target: '<= 300 MB' },
