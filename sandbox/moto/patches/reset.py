@@ -5,13 +5,14 @@ accounts, each costing memory, so one account's state is dropped from every serv
 (and its names from S3's global bucket registry), and the memory is given back."""
 import ctypes
 import gc
+import itertools
 import json
 
 from moto.core.base_backend import BackendDict
 from moto.core.model_instances import model_data
 from moto.moto_api import _internal  # noqa: F401  (registers moto_api_backend)
 from moto.moto_api._internal.models import moto_api_backend
-from moto.s3.models import s3_backends
+from moto.s3.models import FakeKey, s3_backends
 from moto.utilities.utils import get_partition  # noqa: F401
 
 
@@ -22,6 +23,18 @@ def _owned_by(instance, account_id):
     return False
 
 
+def _close_object_bodies(s3_backend):
+    """Closes the temporary files behind this account's object bodies. Not S3Backend.reset(): it also
+    disposes every tracked key of every account, and other accounts' GetObject then fails with
+    "I/O operation on closed file"."""
+    for bucket in itertools.chain(s3_backend.buckets.values(), getattr(s3_backend, "table_buckets", {}).values()):
+        for key in bucket.keys.values():
+            if isinstance(key, FakeKey):
+                key.dispose()
+        for part in getattr(bucket, "multiparts", {}).values():
+            part.dispose()
+
+
 def reset_account(account_id):
     for name, entry in list(s3_backends.bucket_accounts.items()):
         if entry[1] == account_id:
@@ -30,10 +43,9 @@ def reset_account(account_id):
         account_backend = dict.get(backend_dict, account_id)
         if account_backend is None:
             continue
-        # S3's reset closes the temporary files behind object bodies.
         if backend_dict is s3_backends:
             for region_backend in account_backend.values():
-                region_backend.reset()
+                _close_object_bodies(region_backend)
         dict.__delitem__(backend_dict, account_id)
     for models in model_data.values():
         for model in models.values():
