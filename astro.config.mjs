@@ -33,6 +33,10 @@ export default defineConfig({
     }),
   ],
   vite: {
+    // content/ is read through the symlink src/content/docs (see src/content.config.ts): keep that
+    // path so Starlight localizes each page's Markdown features (copy buttons, heading links, asides).
+    // Lessons import components as @components/... (their files are reached through that symlink).
+    resolve: { preserveSymlinks: true, alias: { '@components': fileURLToPath(new URL('./src/components', import.meta.url)) } },
     plugins: [pureJsXmlParser(), sdkTypes(root)],
     worker: { format: 'es', plugins: () => [pureJsXmlParser()] },
     optimizeDeps: {

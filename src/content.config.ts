@@ -7,11 +7,11 @@ import { docsSchema } from '@astrojs/starlight/schema';
 
 export const collections = {
   docs: defineCollection({
-    loader: glob({ base: './content', pattern: ['{ko,en}/**/[^_]*.{md,mdx}', '!*/labs/**'] }),
+    loader: glob({ base: './src/content/docs', pattern: ['{ko,en}/**/[^_]*.{md,mdx}', '!*/labs/**'] }),
     schema: docsSchema(),
   }),
   labGuides: defineCollection({
-    loader: glob({ base: './content', pattern: '{ko,en}/labs/[^_]*.{md,mdx}' }),
+    loader: glob({ base: './src/content/docs', pattern: '{ko,en}/labs/[^_]*.{md,mdx}' }),
     schema: z.object({ title: z.string(), description: z.string().optional() }),
   }),
 };
