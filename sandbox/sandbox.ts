@@ -2,6 +2,7 @@
 import type { AddressInfo } from 'node:net';
 import { ExternalBackend, MotoBackend, type Backend } from './backend.ts';
 import { createGatewayServer } from './gateway/server.ts';
+import { shutdownLambda } from './lambda/invoke-lambda.ts';
 import { SandboxError } from './paths.ts';
 
 export interface SandboxOptions {
@@ -56,6 +57,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     async stop() {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      shutdownLambda();
       await backend.stop();
     },
   };
