@@ -43,6 +43,24 @@ describe('S3 blocks public access by default', () => {
     await s3.send(new PutBucketPolicyCommand({ Bucket: bucket, Policy: publicPolicy(bucket) }));
   });
 
+  it('leaves the settings of a bucket you already own alone when you create it again', async () => {
+    const bucket = `pab-again-${account}`;
+    await s3.send(new CreateBucketCommand({ Bucket: bucket }));
+    const open = { BlockPublicAcls: true, IgnorePublicAcls: true, BlockPublicPolicy: false, RestrictPublicBuckets: false };
+    await s3.send(new PutPublicAccessBlockCommand({ Bucket: bucket, PublicAccessBlockConfiguration: open }));
+    await s3.send(new CreateBucketCommand({ Bucket: bucket })); // us-east-1: 200 for your own bucket
+    expect((await s3.send(new GetPublicAccessBlockCommand({ Bucket: bucket }))).PublicAccessBlockConfiguration).toEqual(open);
+
+    const west = new S3Client({ ...clientConfig(account), region: 'us-west-2' });
+    const westBucket = `pab-again-west-${account}`;
+    await west.send(new CreateBucketCommand({ Bucket: westBucket, CreateBucketConfiguration: { LocationConstraint: 'us-west-2' } }));
+    await west.send(new DeletePublicAccessBlockCommand({ Bucket: westBucket }));
+    const again = await west.send(new CreateBucketCommand({ Bucket: westBucket, CreateBucketConfiguration: { LocationConstraint: 'us-west-2' } })).catch((error: Error) => error);
+    expect((again as Error).name).toBe('BucketAlreadyOwnedByYou');
+    const block = await west.send(new GetPublicAccessBlockCommand({ Bucket: westBucket })).catch((error: Error) => error);
+    expect((block as Error).name).toBe('NoSuchPublicAccessBlockConfiguration');
+  });
+
   it('reads public statements as S3 does', () => {
     expect(isPublicPolicy(publicPolicy('b'))).toBe(true);
     expect(isPublicPolicy(JSON.stringify({ Statement: { Effect: 'Allow', Principal: { AWS: ['*'] }, Action: 's3:*', Resource: '*' } }))).toBe(true);
