@@ -77,6 +77,16 @@ describe('S3 website hosting', () => {
     expect((await visit(bucket)).status).toBe(200);
   });
 
+  it('keeps serving when BlockPublicPolicy is turned back on: it refuses new public policies, not the one in place', async () => {
+    const bucket = `blockpolicy-${account}`;
+    await s3.send(new CreateBucketCommand({ Bucket: bucket }));
+    await s3.send(new PutBucketWebsiteCommand({ Bucket: bucket, WebsiteConfiguration: { IndexDocument: { Suffix: 'index.html' } } }));
+    await s3.send(new PutObjectCommand({ Bucket: bucket, Key: 'index.html', Body: 'hi', ContentType: 'text/html' }));
+    await makePublic(bucket);
+    await s3.send(new PutPublicAccessBlockCommand({ Bucket: bucket, PublicAccessBlockConfiguration: { BlockPublicAcls: true, IgnorePublicAcls: true, BlockPublicPolicy: true, RestrictPublicBuckets: false } }));
+    expect(await visit(bucket)).toMatchObject({ status: 200, body: 'hi' });
+  });
+
   it('answers 404 NoSuchWebsiteConfiguration and NoSuchBucket', async () => {
     const plain = `plain-${account}`;
     await s3.send(new CreateBucketCommand({ Bucket: plain }));

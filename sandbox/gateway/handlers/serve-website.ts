@@ -77,7 +77,11 @@ async function serve(gateway: GatewayContext, bucket: string, rawKey: string, he
       client.send(new s3.GetPublicAccessBlockCommand({ Bucket: bucket })).then((answer) => answer.PublicAccessBlockConfiguration).catch(() => undefined),
       client.send(new s3.GetBucketPolicyCommand({ Bucket: bucket })).then((answer) => answer.Policy ?? '').catch(() => ''),
     ]);
-    const readable = (objectKey: string) => !block?.RestrictPublicBuckets && !block?.BlockPublicPolicy && allowsPublicRead(policy, bucket, objectKey);
+    // Only RestrictPublicBuckets stops a public policy that is in place; BlockPublicPolicy refuses
+    // new public policies (PutBucketPolicy) but leaves an existing one working, and the ACL flags
+    // concern ACLs, which are not modelled.
+    // https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-control-block-public-access.html#access-control-block-public-access-options
+    const readable = (objectKey: string) => !block?.RestrictPublicBuckets && allowsPublicRead(policy, bucket, objectKey);
     if (!readable(wanted)) return errorPage(403, 'AccessDenied', 'Access Denied');
     const found = await fetching;
 
