@@ -28,7 +28,15 @@ export function backendFailure(exchange: Exchange, cause: string, status = 500):
     `The sandbox backend failed on ${operation.service} ${operation.name}: ${cause}. This is a sandbox limitation, not a mistake in your code; try the call another way or report it.`);
 }
 
+/** moto refuses an object call a bucket policy denies with a bare 403 (no body), which the SDK
+ *  names "Unknown"; S3 sends an AccessDenied error document (HEAD responses have no body there either). */
+function isBareS3Denial(exchange: Exchange, response: GatewayResponse): boolean {
+  return response.status === 403 && exchange.request.method !== 'HEAD' && response.body.length === 0
+    && identifyOperation(exchange).protocol === 'rest-xml';
+}
+
 export const translateBackendError: ResponseHandler = (exchange, response) => {
+  if (isBareS3Denial(exchange, response)) return awsError('rest-xml', 403, 'AccessDenied', 'Access Denied');
   if (response.status < 500 || !looksLikeHtml(response)) return response;
   return backendFailure(exchange, causeOf(response), response.status === 501 ? 501 : 500);
 };
