@@ -1,6 +1,6 @@
 // <lab-workbench>: the lab page's controller. The guide and a plain textarea work at once; Monaco
-// replaces the textarea when it scrolls into view; Run, Check, Reset and the panels talk to the
-// sandbox through two workers (the page's own thread never loads the SDK).
+// replaces the textarea when it scrolls into view; Run, Check, Reset and the
+// panels talk to the sandbox through two workers (the page's own thread never loads the SDK).
 import type { Service } from '../../../grader/lab.ts';
 import type { GradeReport } from '../../../grader/report.ts';
 import { isLang, translator, type Lang } from '../../i18n/ui.ts';
@@ -46,6 +46,8 @@ class LabWorkbench extends HTMLElement {
   private busy = false;
   private sandboxUp = false;
   private sandboxSeenAt = 0;
+  private resourcesTimer: ReturnType<typeof setTimeout> | undefined;
+  private resourcesInFlight = false;
 
   connectedCallback() {
     const data = this.dataset;
@@ -99,6 +101,7 @@ class LabWorkbench extends HTMLElement {
     try {
       await this.tools.setup({ lab: this.lab, endpoint: this.endpoint, account: this.account });
       this.dataset.setup = 'done';
+      this.sawSandbox();
     } catch (error) {
       this.dataset.setup = 'failed';
       this.output.append('error', (error as Error).message);
@@ -166,12 +169,19 @@ class LabWorkbench extends HTMLElement {
     return up;
   }
 
+  /** A request to the sandbox just succeeded: Run and Check need not ask whether it is there. */
+  private sawSandbox(): void {
+    this.sandboxUp = true;
+    this.sandboxSeenAt = performance.now();
+  }
+
   /**
    * One line in the output instead of a run or check that cannot reach the sandbox. A sandbox
-   * seen a few seconds ago is trusted without asking again (Run must answer at once).
+   * that answered recently (a probe, setup, Check or the resources panel) is trusted without asking
+   * again (Run must answer at once); a run that then fails to fetch still probes and says so.
    */
   private async requireSandbox(): Promise<boolean> {
-    if (this.sandboxUp && performance.now() - this.sandboxSeenAt < 5_000) return true;
+    if (this.sandboxUp && performance.now() - this.sandboxSeenAt < 30_000) return true;
     if (await this.probeSandbox()) return true;
     this.output.append('error', this.t('lab.sandboxDownShort'));
     return false;
@@ -206,7 +216,7 @@ class LabWorkbench extends HTMLElement {
     } finally {
       this.setBusy(false);
       this.count('runs');
-      void this.refreshResources();
+      this.scheduleResources();
     }
   }
 
@@ -226,6 +236,7 @@ class LabWorkbench extends HTMLElement {
       }
       results.textContent = this.t('lab.checking');
       const report: GradeReport = await this.tools.check({ lab: this.lab, endpoint: this.endpoint, account: this.account }, this.language);
+      this.sawSandbox();
       renderResults(results, report, this.steps, this.t);
       saveCheck(this.lab, {
         score: report.score,
@@ -241,7 +252,7 @@ class LabWorkbench extends HTMLElement {
     } finally {
       this.setBusy(false);
       this.count('checks');
-      void this.refreshResources();
+      this.scheduleResources();
     }
   }
 
@@ -260,7 +271,7 @@ class LabWorkbench extends HTMLElement {
       this.output.append('error', (error as Error).message);
     } finally {
       this.setBusy(false);
-      void this.refreshResources();
+      this.scheduleResources();
     }
   }
 
@@ -276,14 +287,32 @@ class LabWorkbench extends HTMLElement {
     this.setCode(this.textarea.defaultValue);
   }
 
+  /**
+   * Refreshes the resources panel once the learner pauses: its listing (DescribeSnapshots above
+   * all) keeps the sandbox busy for a while, and the sandbox answers one request at a time, so a
+   * refresh started between two quick Runs or Checks would delay the next one. The refresh button
+   * still refreshes at once.
+   */
+  private scheduleResources(): void {
+    clearTimeout(this.resourcesTimer);
+    this.resourcesTimer = setTimeout(() => {
+      if (this.busy || this.resourcesInFlight) this.scheduleResources();
+      else void this.refreshResources();
+    }, 1_000);
+  }
+
   async refreshResources(): Promise<void> {
     const host = this.find('resources');
     if (!this.sandboxUp) return;
+    this.resourcesInFlight = true;
     try {
       const groups = await this.tools.resources({ lab: this.lab, endpoint: this.endpoint, account: this.account }, this.language);
+      this.sawSandbox();
       renderResources(host, groups, this.t('lab.resourcesEmpty'));
     } catch (error) {
       host.textContent = (error as Error).message;
+    } finally {
+      this.resourcesInFlight = false;
     }
   }
 }

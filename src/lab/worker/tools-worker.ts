@@ -2,13 +2,24 @@
 // half a megabyte), which a page that only shows a guide should never parse.
 import { createLabContext } from '../../../grader/context.ts';
 import { gradeLab } from '../../../grader/engine.ts';
+import type { LabContext } from '../../../grader/lab.ts';
 import { loadLab, loadSetup } from './lab-modules.ts';
 import type { ToolRequest, ToolResponse } from './messages.ts';
 import { listResources } from './resources.ts';
 
+// One context (and so one set of SDK clients) per sandbox account, kept for the page's life:
+// building clients for every Check or refresh costs more than the requests themselves.
+const contexts = new Map<string, LabContext>();
+function contextFor({ endpoint, account }: { endpoint: string; account: string }): LabContext {
+  const key = `${endpoint} ${account}`;
+  let ctx = contexts.get(key);
+  if (!ctx) contexts.set(key, (ctx = createLabContext({ endpoint, account })));
+  return ctx;
+}
+
 async function handle(request: ToolRequest): Promise<unknown> {
   const lab = await loadLab(request.lab);
-  const ctx = createLabContext({ endpoint: request.endpoint, account: request.account });
+  const ctx = contextFor(request);
   switch (request.type) {
     case 'check':
       return gradeLab(lab, ctx, { lang: request.lang });
