@@ -1,4 +1,4 @@
-// Monaco, loaded only on lab pages once the editor scrolls into view. TypeScript with the lab's
+// Monaco, loaded only on lab pages (fetched as soon as the page is up, shown when in view). TypeScript with the lab's
 // SDK typings; Ctrl/Cmd+Enter runs; the theme follows Starlight's.
 import * as monaco from 'monaco-editor/editor/editor.main.js';
 import EditorWorker from 'monaco-editor/editor/editor.worker.js?worker';
@@ -40,6 +40,11 @@ function configureTypeScript(services: Service[]) {
   });
   // Until a client's typings arrive its import would be flagged; the runner reports real misses.
   defaults.setDiagnosticsOptions({ diagnosticCodesToIgnore: [2307, 2792, 7016] });
+}
+
+/** The SDK typings (megabytes of declarations), fetched once the editor is already editable. */
+function loadTypings(services: Service[]) {
+  const defaults = monaco.typescript.typescriptDefaults;
   for (const [name, load] of typingsFor(services)) {
     void load()
       .then(({ default: text }) => defaults.addExtraLib(text, `file:///sdk-types/${name.replace(/[@/]/g, '_')}.d.ts`))
@@ -65,6 +70,10 @@ export function createEditor(options: EditorOptions): LabEditor {
   });
   editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, options.onRun);
   model.onDidChangeContent(() => options.onChange(model.getValue()));
+  // Typing comes first: IntelliSense follows when the browser has a moment.
+  const later = (self as { requestIdleCallback?: (callback: () => void, options?: { timeout: number }) => void }).requestIdleCallback;
+  if (later) later(() => loadTypings(options.services), { timeout: 1_000 });
+  else setTimeout(() => loadTypings(options.services), 200);
   new MutationObserver(() => monaco.editor.setTheme(themeName())).observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
   return {
     getValue: () => model.getValue(),

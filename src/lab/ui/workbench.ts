@@ -1,5 +1,5 @@
-// <lab-workbench>: the lab page's controller. The guide and a plain textarea work at once; Monaco
-// replaces the textarea when it scrolls into view; Run, Check, Reset and the
+// <lab-workbench>: the lab page's controller. The guide and a plain textarea work at once; Monaco,
+// fetched at once, replaces the textarea when it scrolls into view; Run, Check, Reset and the
 // panels talk to the sandbox through two workers (the page's own thread never loads the SDK).
 import type { Service } from '../../../grader/lab.ts';
 import type { GradeReport } from '../../../grader/report.ts';
@@ -88,8 +88,12 @@ class LabWorkbench extends HTMLElement {
 
     const previous = lastCheck(this.lab);
     if (previous) this.find('last-check').textContent = this.t('lab.lastCheck', { score: previous.score, max: previous.maxScore });
-    this.loadEditorWhenVisible();
-    void this.probeSandbox().then((up) => {
+    const editorSettled = this.loadEditorWhenVisible();
+    // The workers parse megabytes of SDK: started together with Monaco they would share the CPU
+    // (two cores on a school laptop) and hold the editor back, so they start once it is editable
+    // (or after a few seconds, if the editor is scrolled out of view).
+    const editorOrTimeout = Promise.race([editorSettled, new Promise((resolve) => setTimeout(resolve, 4_000))]);
+    void Promise.all([this.probeSandbox(), editorOrTimeout]).then(([up]) => {
       if (!up) return;
       this.runner.warm();
       void this.prepare();
@@ -131,13 +135,20 @@ class LabWorkbench extends HTMLElement {
     this.find('announce').textContent = text;
   }
 
-  private loadEditorWhenVisible(): void {
+  /** Resolves once Monaco replaced the textarea, or failed to (the textarea then stays). */
+  private loadEditorWhenVisible(): Promise<void> {
     const host = this.find('editor');
+    let settle!: () => void;
+    const settled = new Promise<void>((resolve) => (settle = resolve));
+    // Fetching starts now (Monaco is most of the page's weight and the editor is what the learner
+    // came for); the editor is built when it is in view.
+    const monaco = import('../editor/monaco.ts');
+    monaco.catch(() => {});
     const observer = new IntersectionObserver(async (entries) => {
       if (!entries.some((entry) => entry.isIntersecting)) return;
       observer.disconnect();
       try {
-        const { createEditor } = await import('../editor/monaco.ts');
+        const { createEditor } = await monaco;
         const surface = document.createElement('div');
         surface.className = 'il-monaco';
         host.append(surface);
@@ -155,8 +166,10 @@ class LabWorkbench extends HTMLElement {
       } catch {
         /* the textarea stays: the lab still works without Monaco */
       }
+      settle();
     });
     observer.observe(host);
+    return settled;
   }
 
   private async probeSandbox(): Promise<boolean> {
