@@ -1,6 +1,6 @@
 // S3 look-ups and bucket-policy reading that the S3 labs' checks share. Browser-safe: SDK calls only.
 import { HeadBucketCommand } from '@aws-sdk/client-s3';
-import type { LabContext } from '../lab.ts';
+import { fail, type CheckResult, type LabContext } from '../lab.ts';
 
 /** The AWS error code of a failed SDK call ('NoSuchBucket', 'NotFound', ...). */
 export function errorCode(error: unknown): string {
@@ -88,4 +88,33 @@ export function wildcardMatch(pattern: string, value: string, ignoreCase = false
 export function grantedActions(statement: PolicyStatement): string[] {
   if (statement.NotAction !== undefined) return [`everything except ${asList(statement.NotAction).join(', ')}`];
   return asList(statement.Action);
+}
+
+/** Runs a check on the lab's bucket, or fails it with what to do when the bucket is missing or
+ *  belongs to another account (bucket names are global, so the S3 labs put the account id in them). */
+export async function withOwnBucket(
+  ctx: Pick<LabContext, 's3' | 'signal'>,
+  bucket: string,
+  then: (bucket: string) => Promise<CheckResult>,
+): Promise<CheckResult> {
+  const state = await bucketState(ctx, bucket);
+  if (state === 'ours') return then(bucket);
+  if (state === 'not-ours') {
+    return fail(
+      { ko: `${bucket} 버킷은 다른 계정의 것입니다.`, en: `Bucket ${bucket} belongs to another account.` },
+      {
+        ko: `버킷 이름은 전 세계에서 하나뿐이라 다른 사람이 먼저 만든 이름은 쓸 수 없습니다. 이 실습의 이름에 계정 id가 들어가는 이유입니다. 내 계정 id가 맞는지 확인하세요.`,
+        en: `Bucket names are global: a name someone else took first cannot be yours. That is why this lab's name carries your account id; check that the account id is yours.`,
+      },
+      [bucket],
+    );
+  }
+  return fail(
+    { ko: `${bucket} 버킷이 없습니다.`, en: `There is no bucket named ${bucket}.` },
+    {
+      ko: `CreateBucket으로 ${bucket} 버킷을 만드세요. 버킷 이름은 전 세계에서 하나뿐이므로 계정 id를 넣어 겹치지 않게 합니다(계정 id는 STS GetCallerIdentity로 알 수 있습니다).`,
+      en: `Create ${bucket} with CreateBucket. Bucket names are global, so the account id keeps yours unique (STS GetCallerIdentity tells you the account id).`,
+    },
+    [bucket],
+  );
 }

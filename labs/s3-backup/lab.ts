@@ -7,35 +7,13 @@ import {
   type ObjectVersion,
 } from '@aws-sdk/client-s3';
 import { defineLab, fail, pass, type Check, type CheckResult, type LabContext, type Text } from '../../grader/lab.ts';
-import { bucketState, unlessMissing } from '../../grader/queries/s3.ts';
+import { unlessMissing, withOwnBucket } from '../../grader/queries/s3.ts';
 
 const PREFIX = 'logs/';
 const KEY = 'logs/app.log';
 const bucketOf = (ctx: LabContext) => `backup-${ctx.account}`;
 
-async function withBucket(ctx: LabContext, then: (bucket: string) => Promise<CheckResult>): Promise<CheckResult> {
-  const bucket = bucketOf(ctx);
-  const state = await bucketState(ctx, bucket);
-  if (state === 'ours') return then(bucket);
-  if (state === 'not-ours') {
-    return fail(
-      { ko: `${bucket} 버킷은 다른 계정의 것입니다.`, en: `Bucket ${bucket} belongs to another account.` },
-      {
-        ko: `버킷 이름은 전 세계에서 하나뿐이라, 이 실습의 이름에는 계정 id가 들어갑니다. 내 계정 id가 맞는지 확인하세요.`,
-        en: `Bucket names are global, which is why this lab's name carries your account id: check that the account id is yours.`,
-      },
-      [bucket],
-    );
-  }
-  return fail(
-    { ko: `${bucket} 버킷이 없습니다.`, en: `There is no bucket named ${bucket}.` },
-    {
-      ko: `CreateBucket으로 ${bucket} 버킷을 만드세요. 계정 id는 STS GetCallerIdentity로 알 수 있습니다.`,
-      en: `Create ${bucket} with CreateBucket; STS GetCallerIdentity tells you the account id.`,
-    },
-    [bucket],
-  );
-}
+const withBucket = (ctx: LabContext, then: (bucket: string) => Promise<CheckResult>) => withOwnBucket(ctx, bucketOf(ctx), then);
 
 /** The prefix a rule is filtered to, wherever S3 keeps it: Filter.Prefix, Filter.And.Prefix, or the legacy Prefix. */
 function prefixOf(rule: LifecycleRule): string {

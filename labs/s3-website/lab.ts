@@ -10,10 +10,10 @@ import { couldNotCheck, defineLab, fail, pass, type Check, type CheckResult, typ
 import {
   allowsThePublic,
   asList,
-  bucketState,
   grantedActions,
   policyStatements,
   unlessMissing,
+  withOwnBucket,
   wildcardMatch,
 } from '../../grader/queries/s3.ts';
 
@@ -21,30 +21,7 @@ const INDEX = 'index.html';
 const ERROR = 'error.html';
 const bucketOf = (ctx: LabContext) => `site-${ctx.account}`;
 
-/** Fails the check unless the lab's bucket exists in this account. */
-async function withBucket(ctx: LabContext, then: (bucket: string) => Promise<CheckResult>): Promise<CheckResult> {
-  const bucket = bucketOf(ctx);
-  const state = await bucketState(ctx, bucket);
-  if (state === 'ours') return then(bucket);
-  if (state === 'not-ours') {
-    return fail(
-      { ko: `${bucket} 버킷은 다른 계정의 것입니다.`, en: `Bucket ${bucket} belongs to another account.` },
-      {
-        ko: `버킷 이름은 전 세계에서 하나뿐이라 다른 사람이 먼저 만든 이름은 쓸 수 없습니다. 이 실습의 이름에 계정 id가 들어가는 이유입니다. 내 계정 id가 맞는지 확인하세요.`,
-        en: `Bucket names are global: a name someone else took first cannot be yours. That is why this lab's name carries your account id; check that the account id is yours.`,
-      },
-      [bucket],
-    );
-  }
-  return fail(
-    { ko: `${bucket} 버킷이 없습니다.`, en: `There is no bucket named ${bucket}.` },
-    {
-      ko: `CreateBucket으로 ${bucket} 버킷을 만드세요. 버킷 이름은 전 세계에서 하나뿐이므로 계정 id를 넣어 겹치지 않게 합니다(계정 id는 STS GetCallerIdentity로 알 수 있습니다).`,
-      en: `Create ${bucket} with CreateBucket. Bucket names are global, so the account id keeps yours unique (STS GetCallerIdentity tells you the account id).`,
-    },
-    [bucket],
-  );
-}
+const withBucket = (ctx: LabContext, then: (bucket: string) => Promise<CheckResult>) => withOwnBucket(ctx, bucketOf(ctx), then);
 
 async function bucketPolicy(ctx: LabContext, bucket: string): Promise<string | undefined> {
   const answer = await unlessMissing(ctx.s3.send(new GetBucketPolicyCommand({ Bucket: bucket }), { abortSignal: ctx.signal }), ['NoSuchBucketPolicy']);
