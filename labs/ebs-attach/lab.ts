@@ -1,6 +1,7 @@
 // ebs-attach: a gp3 volume in web-1's zone, attached as /dev/sdf, and a snapshot (spec: /work/shared/labs.md).
 import { DescribeSnapshotsCommand, type Instance, type Volume } from '@aws-sdk/client-ec2';
 import { defineLab, fail, pass, type Check, type CheckResult, type LabContext, type Text } from '../../grader/lab.ts';
+import { everyResource, type ResourceSource } from '../../grader/queries/every-resource.ts';
 import { instancesNamed, volumesNamed } from '../../grader/queries/ec2.ts';
 
 const VOL = 'data-vol';
@@ -26,32 +27,12 @@ const noInstance = (): CheckResult =>
     },
   );
 
-/** A check on every data-vol volume: passes when all of them meet it. */
-function everyVolume(
-  id: string,
-  title: Text,
-  points: number,
-  judge: (v: Volume) => string | undefined,
-  ok: Text,
-  wrong: (found: string) => Text,
-  hint: Text,
-): Check {
-  return {
-    id,
-    title,
-    points,
-    async run(ctx) {
-      const volumes = await volumesNamed(ctx, VOL);
-      if (volumes.length === 0) return noVolume();
-      const ids = volumes.map((v) => v.VolumeId!);
-      const wrongOnes = volumes.flatMap((v) => {
-        const found = judge(v);
-        return found === undefined ? [] : [`${v.VolumeId}: ${found}`];
-      });
-      return wrongOnes.length === 0 ? pass(ok, ids) : fail(wrong(wrongOnes.join('; ')), hint, ids);
-    },
-  };
-}
+/** Every data-vol volume the account has: checks judge each of them (everyResource). */
+const volumes: ResourceSource<Volume> = {
+  find: (ctx) => volumesNamed(ctx, VOL),
+  idOf: (resource) => resource.VolumeId!,
+  none: noVolume,
+};
 
 const volumeExactlyOne: Check = {
   id: 'volume-exactly-one',
@@ -74,7 +55,8 @@ const volumeExactlyOne: Check = {
   },
 };
 
-const volumeGp3 = everyVolume(
+const volumeGp3 = everyResource(
+  volumes,
   'volume-gp3',
   { ko: '볼륨 유형 gp3', en: 'Volume type gp3' },
   1,
@@ -87,7 +69,8 @@ const volumeGp3 = everyVolume(
   },
 );
 
-const volumeSize = everyVolume(
+const volumeSize = everyResource(
+  volumes,
   'volume-size',
   { ko: '크기 10 GiB', en: 'Size 10 GiB' },
   1,

@@ -1,6 +1,7 @@
 // ec2-launch: key pair, security group and one instance (spec: /work/shared/labs.md).
 import { DescribeKeyPairsCommand, type Instance, type SecurityGroup } from '@aws-sdk/client-ec2';
 import { defineLab, fail, pass, type Check, type LabContext, type Text } from '../../grader/lab.ts';
+import { everyResource, type ResourceSource } from '../../grader/queries/every-resource.ts';
 import {
   allowsTcpPort,
   defaultVpcId,
@@ -202,35 +203,15 @@ const instanceExactlyOne: Check = {
   },
 };
 
-/** A check on every web-1 instance: passes when all of them meet it. */
-function everyInstance(
-  id: string,
-  title: Text,
-  points: number,
-  judge: (i: Instance) => string | undefined,
-  ok: Text,
-  wrong: (found: string) => Text,
-  hint: Text,
-): Check {
-  return {
-    id,
-    title,
-    points,
-    async run(ctx) {
-      const instances = await instancesNamed(ctx, NAME);
-      if (instances.length === 0) return noInstance();
-      const ids = instances.map((i) => i.InstanceId!);
-      const wrongOnes = instances.flatMap((i) => {
-        const found = judge(i);
-        return found === undefined ? [] : [`${i.InstanceId}: ${found}`];
-      });
-      if (wrongOnes.length === 0) return pass(ok, ids);
-      return fail(wrong(wrongOnes.join('; ')), hint, ids);
-    },
-  };
-}
+/** Every web-1 instance the account has: checks judge each of them (everyResource). */
+const instances: ResourceSource<Instance> = {
+  find: (ctx) => instancesNamed(ctx, NAME),
+  idOf: (resource) => resource.InstanceId!,
+  none: noInstance,
+};
 
-const instanceRunning = everyInstance(
+const instanceRunning = everyResource(
+  instances,
   'instance-running',
   { ko: '상태 running', en: 'State running' },
   1,
@@ -243,7 +224,8 @@ const instanceRunning = everyInstance(
   },
 );
 
-const instanceType = everyInstance(
+const instanceType = everyResource(
+  instances,
   'instance-type',
   { ko: `인스턴스 유형 ${TYPE}`, en: `Instance type ${TYPE}` },
   1,
@@ -256,7 +238,8 @@ const instanceType = everyInstance(
   },
 );
 
-const instanceKeyPair = everyInstance(
+const instanceKeyPair = everyResource(
+  instances,
   'instance-key-pair',
   { ko: `키 페어 ${KEY} 사용`, en: `Uses key pair ${KEY}` },
   1,
@@ -269,7 +252,8 @@ const instanceKeyPair = everyInstance(
   },
 );
 
-const instanceSecurityGroup = everyInstance(
+const instanceSecurityGroup = everyResource(
+  instances,
   'instance-security-group',
   { ko: `보안 그룹 ${SG} 사용`, en: `Uses security group ${SG}` },
   1,
