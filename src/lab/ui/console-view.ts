@@ -25,7 +25,8 @@ export class ConsoleView {
     this.host.replaceChildren(el('div', { class: 'il-line il-line-empty' }, this.emptyText));
   }
 
-  private flush(): void {
+  /** Draws what is queued now (a finished run is counted only once its last line is on screen). */
+  flush(): void {
     this.scheduled = false;
     this.host.querySelector('.il-line-empty')?.remove();
     this.host.append(...this.queue.splice(0, this.queue.length));

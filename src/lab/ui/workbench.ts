@@ -228,6 +228,7 @@ class LabWorkbench extends HTMLElement {
       else this.output.append('warn', this.t('lab.timeout', { s: outcome.seconds }));
     } finally {
       this.setBusy(false);
+      this.output.flush();
       this.count('runs');
       this.scheduleResources();
     }
