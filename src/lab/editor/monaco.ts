@@ -1,12 +1,16 @@
-// Monaco, loaded only on lab pages (fetched as soon as the page is up, shown when in view). TypeScript with the lab's
-// SDK typings; Ctrl/Cmd+Enter runs; the theme follows Starlight's.
-import * as monaco from 'monaco-editor/editor/editor.main.js';
+// Monaco, loaded only on lab pages (fetched as soon as the page is up, shown when in view):
+// TypeScript with the lab's SDK typings; Ctrl/Cmd+Enter runs; the theme follows Starlight's.
+import type * as Monaco from 'monaco-editor';
+import * as entry from './monaco-entry.ts';
 import EditorWorker from 'monaco-editor/editor/editor.worker.js?worker';
 import TsWorker from 'monaco-editor/language/typescript/ts.worker.js?worker';
 import type { Service } from '../../../grader/lab.ts';
 import { typingsFor } from './typings.ts';
 
-(self as unknown as { MonacoEnvironment: monaco.Environment }).MonacoEnvironment = {
+// The lean entry exports the same names as Monaco's full one (see monaco-entry.ts).
+const monaco = entry as unknown as typeof Monaco;
+
+(self as unknown as { MonacoEnvironment: Monaco.Environment }).MonacoEnvironment = {
   getWorker: (_id: string, label: string) => (label === 'typescript' || label === 'javascript' ? new TsWorker() : new EditorWorker()),
 };
 
