@@ -78,6 +78,7 @@ def with_admin_routes(app):
         try:
             status, body = handler(Request(environ))
         except Exception as error:  # an admin route must answer, not hang the gateway
+            traceback.print_exc()
             status, body = 500, {"error": f"{type(error).__name__}: {error}"}
         if isinstance(body, (bytes, bytearray)):
             response = Response(bytes(body), status=status, mimetype="application/octet-stream")

@@ -28,7 +28,13 @@ export const serveReset: RequestHandler = async (exchange, { backend }) => {
   const target = parseResetTarget(body.toString('utf8'));
   if (typeof target === 'string') return answer(400, { error: target });
   const started = Date.now();
-  if (!(await backend.reset(target))) {
+  let done: boolean;
+  try {
+    done = await backend.reset(target);
+  } catch (error) {
+    return answer(500, { error: `The sandbox could not reset ${'all' in target ? 'everything' : `account ${target.account}`}: ${error instanceof Error ? error.message : String(error)}. Try again; if it persists, restart the sandbox.` });
+  }
+  if (!done) {
     return answer(501, { error: `This backend (${backend.kind} at ${backend.url()}) cannot be reset by Infra Labs: use its own reset (LocalStack: POST /_localstack/state/reset), or restart it.` });
   }
   // Lambda's cached function configurations of the account are stale now.

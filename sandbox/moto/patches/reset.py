@@ -27,15 +27,29 @@ def _close_object_bodies(s3_backend):
     """Closes the temporary files behind this account's object bodies. Not S3Backend.reset(): it also
     disposes every tracked key of every account, and other accounts' GetObject then fails with
     "I/O operation on closed file"."""
-    for bucket in itertools.chain(s3_backend.buckets.values(), getattr(s3_backend, "table_buckets", {}).values()):
-        for key in bucket.keys.values():
+    for bucket in list(itertools.chain(s3_backend.buckets.values(), getattr(s3_backend, "table_buckets", {}).values())):
+        for key in list(bucket.keys.values()):
             if isinstance(key, FakeKey):
                 key.dispose()
-        for part in getattr(bucket, "multiparts", {}).values():
+        for part in list(getattr(bucket, "multiparts", {}).values()):
             part.dispose()
 
 
 def reset_account(account_id):
+    """Other accounts keep working during a reset (the server is threaded), and moto registers models
+    and backends as services are first imported, so every registry is copied before it is walked and
+    a walk that still meets a concurrent change is run again."""
+    for attempt in range(5):
+        try:
+            _drop_account(account_id)
+            break
+        except RuntimeError:  # "dictionary changed size during iteration"
+            if attempt == 4:
+                raise
+    _give_memory_back()
+
+
+def _drop_account(account_id):
     for name, entry in list(s3_backends.bucket_accounts.items()):
         if entry[1] == account_id:
             s3_backends.bucket_accounts.pop(name, None)
@@ -47,12 +61,11 @@ def reset_account(account_id):
             for region_backend in account_backend.values():
                 _close_object_bodies(region_backend)
         dict.__delitem__(backend_dict, account_id)
-    for models in model_data.values():
-        for model in models.values():
+    for models in list(model_data.values()):
+        for model in list(models.values()):
             tracked = getattr(model, "instances_tracked", None)
             if tracked:
                 model.instances_tracked = [i for i in tracked if not _owned_by(i, account_id)]
-    _give_memory_back()
 
 
 def _give_memory_back():
