@@ -3,34 +3,22 @@
 // end, a stopped sandbox is reported, and the page passes an accessibility scan.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { freshAccount, testEndpoint } from '../test/sandbox-context.ts';
 import { seriousViolations } from './axe.ts';
-import { launchBrowser } from './browser.ts';
-import { builtSite, root } from './built-site.ts';
+import { root } from './built-site.ts';
 import { check, openLab, output, runCode, typeCode } from './lab-driver.ts';
-import { serveStatic, type StaticSite } from './static-server.ts';
+import { siteInBrowser } from './site-in-browser.ts';
+import { serveStatic } from './static-server.ts';
 
 const labs = readdirSync(join(root, 'labs')).filter((id) => existsSync(join(root, 'labs', id, 'lab.ts')) && existsSync(join(root, 'labs', id, 'solution.ts'))).sort();
 const firstLab = labs[0]!;
 
-let site: StaticSite;
-let browser: Browser;
-
-beforeAll(async () => {
-  site = await serveStatic(await builtSite());
-  browser = await launchBrowser();
-}, 600_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const site = siteInBrowser();
 
 describe.each(labs)('lab %s', (lab) => {
   test('its solution, pasted into the editor, runs and checks green', { timeout: 240_000 }, async () => {
-    const { context, page, errors } = await openLab(browser, { site: site.url, endpoint: testEndpoint(), lab, account: freshAccount() });
+    const { context, page, errors } = await openLab(site.browser, { site: site.url, endpoint: testEndpoint(), lab, account: freshAccount() });
     await typeCode(page, readFileSync(join(root, 'labs', lab, 'solution.ts'), 'utf8'));
     const text = await runCode(page, 180_000);
     expect(text).toMatch(/Finished/);
@@ -46,7 +34,7 @@ describe.each(labs)('lab %s', (lab) => {
 });
 
 test('a wrong answer shows the failing step and its hint', { timeout: 120_000 }, async () => {
-  const { context, page } = await openLab(browser, { site: site.url, endpoint: testEndpoint(), lab: firstLab, account: freshAccount() });
+  const { context, page } = await openLab(site.browser, { site: site.url, endpoint: testEndpoint(), lab: firstLab, account: freshAccount() });
   await runCode(page);
   await check(page);
   const failed = page.locator('.il-check-fail').first();
@@ -58,7 +46,7 @@ test('a wrong answer shows the failing step and its hint', { timeout: 120_000 },
 });
 
 test('a reload keeps the code', { timeout: 60_000 }, async () => {
-  const { context, page } = await openLab(browser, { site: site.url, endpoint: testEndpoint(), lab: firstLab, account: freshAccount() });
+  const { context, page } = await openLab(site.browser, { site: site.url, endpoint: testEndpoint(), lab: firstLab, account: freshAccount() });
   await typeCode(page, "console.log('kept across reloads');\n");
   await page.reload();
   await page.waitForSelector('[data-part="editor"][data-ready="true"]');
@@ -68,7 +56,7 @@ test('a reload keeps the code', { timeout: 60_000 }, async () => {
 });
 
 test('an endless loop is stopped by Stop and by the time limit, and the page keeps working', { timeout: 90_000 }, async () => {
-  const { context, page } = await openLab(browser, { site: site.url, endpoint: testEndpoint(), lab: firstLab, account: freshAccount(), query: { timeLimit: '2' } });
+  const { context, page } = await openLab(site.browser, { site: site.url, endpoint: testEndpoint(), lab: firstLab, account: freshAccount(), query: { timeLimit: '2' } });
   await typeCode(page, 'while (true) {}\n');
   await page.click('[data-part="run"]');
   await page.waitForFunction(() => !(document.querySelector('[data-part="stop"]') as HTMLButtonElement).disabled);
@@ -88,7 +76,7 @@ test('a stopped sandbox is reported, with how to start it', { timeout: 60_000 },
   const closed = await serveStatic(root);
   const endpoint = closed.url;
   await closed.close();
-  const { context, page } = await openLab(browser, { site: site.url, endpoint, lab: firstLab, account: freshAccount(), waitForSetup: false });
+  const { context, page } = await openLab(site.browser, { site: site.url, endpoint, lab: firstLab, account: freshAccount(), waitForSetup: false });
   const banner = page.locator('[data-part="banner"]');
   await banner.waitFor({ state: 'visible' });
   expect(await banner.textContent()).toContain('npm start');
@@ -100,7 +88,7 @@ test('a stopped sandbox is reported, with how to start it', { timeout: 60_000 },
 
 test('the lab page has no serious accessibility violations (both languages)', { timeout: 60_000 }, async () => {
   for (const lang of ['ko', 'en'] as const) {
-    const { context, page } = await openLab(browser, { site: site.url, endpoint: testEndpoint(), lab: firstLab, lang, account: freshAccount() });
+    const { context, page } = await openLab(site.browser, { site: site.url, endpoint: testEndpoint(), lab: firstLab, lang, account: freshAccount() });
     expect(await seriousViolations(page)).toEqual([]);
     await context.close();
   }

@@ -1,12 +1,10 @@
 // Every lesson renders in both languages, and a lesson page passes an accessibility scan.
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import { seriousViolations } from './axe.ts';
-import { launchBrowser } from './browser.ts';
-import { builtSite, root } from './built-site.ts';
-import { serveStatic, type StaticSite } from './static-server.ts';
+import { root } from './built-site.ts';
+import { siteInBrowser } from './site-in-browser.ts';
 
 const lessons = (lang: string) => {
   const dir = join(root, 'content', lang, 'lessons');
@@ -14,21 +12,10 @@ const lessons = (lang: string) => {
 };
 const pages = (['ko', 'en'] as const).flatMap((lang) => lessons(lang).map((slug) => ({ lang, slug })));
 
-let site: StaticSite;
-let browser: Browser;
-
-beforeAll(async () => {
-  site = await serveStatic(await builtSite());
-  browser = await launchBrowser();
-}, 600_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const site = siteInBrowser();
 
 test('the home page of each language renders', async () => {
-  const page = await browser.newPage();
+  const page = await site.browser.newPage();
   for (const lang of ['ko', 'en']) {
     const response = await page.goto(`${site.url}/${lang}/`);
     expect(response?.status()).toBe(200);
@@ -38,7 +25,7 @@ test('the home page of each language renders', async () => {
 });
 
 test.each(pages)('lesson $lang/$slug renders', async ({ lang, slug }) => {
-  const page = await browser.newPage();
+  const page = await site.browser.newPage();
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
   const response = await page.goto(`${site.url}/${lang}/lessons/${slug}/`);
@@ -54,7 +41,7 @@ test('a lesson page has no serious accessibility violations (both languages)', a
   for (const lang of ['ko', 'en'] as const) {
     const slug = lessons(lang)[0];
     if (!slug) continue;
-    const page = await browser.newPage();
+    const page = await site.browser.newPage();
     await page.goto(`${site.url}/${lang}/lessons/${slug}/`);
     expect(await seriousViolations(page)).toEqual([]);
     await page.close();

@@ -1,27 +1,14 @@
 // The lesson quiz and diagrams in Chromium on the built site: feedback that is not colour alone,
 // the explanation after answering, keyboard use, the score and "try again", the no-JavaScript
 // fallback, and every EC2/EBS/S3/ELB/intro lesson carrying a quiz, labelled diagrams and its lab link.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { launchBrowser } from '../../../e2e/browser.ts';
-import { builtSite } from '../../../e2e/built-site.ts';
-import { serveStatic, type StaticSite } from '../../../e2e/static-server.ts';
+import type { Page } from 'playwright-core';
+import { expect, test } from 'vitest';
+import { siteInBrowser } from '../../../e2e/site-in-browser.ts';
 
-let site: StaticSite;
-let browser: Browser;
-
-beforeAll(async () => {
-  site = await serveStatic(await builtSite());
-  browser = await launchBrowser();
-}, 600_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const site = siteInBrowser();
 
 async function open(path: string, javaScriptEnabled = true): Promise<Page> {
-  const context = await browser.newContext({ javaScriptEnabled });
+  const context = await site.browser.newContext({ javaScriptEnabled });
   const page = await context.newPage();
   const response = await page.goto(`${site.url}${path}`);
   expect(response?.status()).toBe(200);
