@@ -25,7 +25,7 @@ export default defineConfig({
       },
       markdown: { processedDirs: ['./content'] },
       customCss: ['./src/styles/site.css'],
-      components: { Footer: './src/components/site/Footer.astro', Search: './src/components/site/Search.astro' },
+      components: { Footer: './src/components/site/Footer.astro', Search: './src/components/site/Search.astro', Sidebar: './src/components/site/Sidebar.astro' },
       sidebar: [
         { label: 'Lessons', translations: { ko: '레슨' }, items: lessonItems(root) },
         { label: 'Labs', translations: { ko: '실습' }, items: labItems(root) },

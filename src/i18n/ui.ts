@@ -58,6 +58,10 @@ const ko = {
   'lab.step': '단계',
   'lab.graderMissing': '채점기를 불러올 수 없습니다. 사이트를 다시 빌드하세요 (`npm start`).',
   'lesson.read': '읽음으로 표시했습니다',
+  'progress.lessonRead': '읽음',
+  'progress.labDone': '완료',
+  'progress.lessons': '레슨 {total}개 중 {done}개 읽음',
+  'progress.labs': '실습 {total}개 중 {done}개 완료',
   'home.labs': '실습',
 } as const;
 
@@ -119,6 +123,10 @@ const en: Record<UiKey, string> = {
   'lab.step': 'Step',
   'lab.graderMissing': 'The grader could not be loaded. Rebuild the site (`npm start`).',
   'lesson.read': 'Marked as read',
+  'progress.lessonRead': 'read',
+  'progress.labDone': 'done',
+  'progress.lessons': '{done} of {total} lessons read',
+  'progress.labs': '{done} of {total} labs done',
   'home.labs': 'Labs',
 };
 

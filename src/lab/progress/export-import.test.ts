@@ -1,19 +1,9 @@
 import { beforeEach, expect, test } from 'vitest';
 import { exportProgress, importProgress } from './export-import.ts';
+import { installMemoryStorage } from './memory-storage.ts';
 
 // The module reads localStorage; a Map stands in for it in Node.
-const store = new Map<string, string>();
-const storage = {
-  getItem: (key: string) => store.get(key) ?? null,
-  setItem: (key: string, value: string) => void store.set(key, String(value)),
-  removeItem: (key: string) => void store.delete(key),
-  clear: () => store.clear(),
-  key: (index: number) => [...store.keys()][index] ?? null,
-  get length() {
-    return store.size;
-  },
-};
-Object.defineProperty(globalThis, 'localStorage', { value: new Proxy(storage, { ownKeys: () => [...store.keys()], getOwnPropertyDescriptor: (_t, key) => (store.has(String(key)) ? { enumerable: true, configurable: true, value: store.get(String(key)) } : undefined) }), configurable: true });
+const store = installMemoryStorage();
 
 beforeEach(() => store.clear());
 

@@ -1,4 +1,5 @@
 // Lessons the learner has read to the end: slug -> ISO date of the first time.
+import { announceProgress } from './progress-event.ts';
 import { readJson, writeJson } from './storage.ts';
 
 export type LessonsRead = Record<string, string>;
@@ -10,4 +11,5 @@ export function markLessonRead(slug: string, now = new Date()): void {
   if (read[slug]) return;
   read[slug] = now.toISOString();
   writeJson('lessons-read', read);
+  announceProgress();
 }
