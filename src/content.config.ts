@@ -3,9 +3,14 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
-import { docsSchema } from '@astrojs/starlight/schema';
+import { docsSchema, i18nSchema } from '@astrojs/starlight/schema';
+import { i18nLoader } from '@astrojs/starlight/loaders';
 
 export const collections = {
+  // Starlight's English UI has no Expressive Code strings (they are Expressive Code's defaults), so
+  // with Korean as the default locale English pages fell back to Korean copy-button tooltips:
+  // src/content/i18n/en.json names them.
+  i18n: defineCollection({ loader: i18nLoader(), schema: i18nSchema() }),
   docs: defineCollection({
     loader: glob({ base: './src/content/docs', pattern: ['{ko,en}/**/[^_]*.{md,mdx}', '!*/labs/**'] }),
     schema: docsSchema(),
