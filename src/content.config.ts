@@ -7,9 +7,9 @@ import { docsSchema, i18nSchema } from '@astrojs/starlight/schema';
 import { i18nLoader } from '@astrojs/starlight/loaders';
 
 export const collections = {
-  // Starlight's English UI has no Expressive Code strings (they are Expressive Code's defaults), so
-  // with Korean as the default locale English pages fell back to Korean copy-button tooltips:
-  // src/content/i18n/en.json names them.
+  // UI strings Starlight leaves out (src/content/i18n/): its English has no Expressive Code
+  // strings, so with Korean as the default locale English copy buttons fell back to Korean; and
+  // the search dialog spoke English on Korean pages.
   i18n: defineCollection({ loader: i18nLoader(), schema: i18nSchema() }),
   docs: defineCollection({
     loader: glob({ base: './src/content/docs', pattern: ['{ko,en}/**/[^_]*.{md,mdx}', '!*/labs/**'] }),
