@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { labItems, lessonItems } from './src/build/sidebar.mjs';
 import { pureJsXmlParser } from './src/build/xml-parser-plugin.mjs';
 import { sdkTypes } from './src/build/sdk-types-plugin.mjs';
+import { monacoPreload } from './src/build/monaco-preload.mjs';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 const sdkClients = ['auto-scaling', 'cloudwatch-logs', 'ec2', 'ecs', 'eks', 'elastic-load-balancing-v2', 'iam', 'lambda', 's3', 'sts'].map((name) => `@aws-sdk/client-${name}`);
@@ -31,6 +32,7 @@ export default defineConfig({
         { label: 'Labs', translations: { ko: '실습' }, items: labItems(root) },
       ],
     }),
+    monacoPreload(),
   ],
   vite: {
     // content/ is read through the symlink src/content/docs (see src/content.config.ts): keep that

@@ -71,7 +71,14 @@ export function createEditor(options: EditorOptions): LabEditor {
     ariaLabel: options.ariaLabel,
     tabSize: 2,
     fixedOverflowWidgets: true,
+    // Characters usual in the learner's language are not flagged as look-alikes. Monaco's default
+    // (_os) asks Intl.NumberFormat for that locale, whose first use costs 50-150 ms of the main
+    // thread while the editor is being built; the browser's language is the same locale for free.
+    unicodeHighlight: { allowedLocales: { [navigator.language]: true, _vscode: true } },
   });
+  // Draw the starter now rather than at the next animation frame: when createEditor returns the
+  // learner can see the code and type (the page stamps the editor ready then).
+  editor.render();
   editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, options.onRun);
   model.onDidChangeContent(() => options.onChange(model.getValue()));
   // Typing comes first: IntelliSense follows when the browser has a moment.
