@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EC2Client, DescribeVpcsCommand } from '@aws-sdk/client-ec2';
+import { S3Client, CreateBucketCommand, ListBucketsCommand } from '@aws-sdk/client-s3';
 import { ECSClient, CreateClusterCommand, RegisterTaskDefinitionCommand, RunTaskCommand } from '@aws-sdk/client-ecs';
 import { startSandbox } from './sandbox.ts';
 import type { MotoBackend } from './backend.ts';
@@ -10,12 +10,15 @@ describe('the moto backend', () => {
     const sandbox = await startSandbox({ port: 0 });
     try {
       const backend = sandbox.backend as MotoBackend;
-      const ec2 = new EC2Client({ endpoint: sandbox.endpoint, region: 'us-east-1', credentials: { accessKeyId: '121212121212', secretAccessKey: 'x' } });
-      await ec2.send(new DescribeVpcsCommand({}));
+      // S3, not EC2: a new account's first EC2 call builds its default VPC and images, which takes
+      // seconds on a busy machine and would be paid twice here (before and after the restart).
+      const s3 = new S3Client({ endpoint: sandbox.endpoint, region: 'us-east-1', credentials: { accessKeyId: '121212121212', secretAccessKey: 'x' }, forcePathStyle: true });
+      await s3.send(new CreateBucketCommand({ Bucket: 'before-the-crash' }));
       const before = backend.pid();
       process.kill(before!, 'SIGKILL');
-      const { Vpcs = [] } = await ec2.send(new DescribeVpcsCommand({}));
-      expect(Vpcs).toHaveLength(1);
+      // The call waits for the new backend, which starts empty.
+      const { Buckets = [] } = await s3.send(new ListBucketsCommand({}));
+      expect(Buckets).toEqual([]);
       expect(backend.pid()).not.toBe(before);
       const health = await (await fetch(`${sandbox.endpoint}/_infralabs/health`)).json();
       expect(health).toMatchObject({ backend: 'moto', ready: true });

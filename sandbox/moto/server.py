@@ -22,8 +22,7 @@ os.environ.setdefault("MOTO_IAM_LOAD_MANAGED_POLICIES", "true")
 os.environ.setdefault("MOTO_S3_ALLOW_CROSSACCOUNT_ACCESS", "false")
 
 from moto.moto_server.werkzeug_app import DomainDispatcherApplication, create_backend_app  # noqa: E402
-from moto.server import MotoRequestHandler  # noqa: E402
-from werkzeug.serving import run_simple  # noqa: E402
+from waitress import serve  # noqa: E402
 from werkzeug.wrappers import Request, Response  # noqa: E402
 from flask import got_request_exception  # noqa: E402
 
@@ -96,8 +95,13 @@ def main():
     args = parser.parse_args()
     os.environ["MOTO_PORT"] = str(args.port)
     app = DomainDispatcherApplication(create_backend_app)
-    run_simple(args.host, args.port, with_admin_routes(with_failure_header(app)), threaded=True,
-               request_handler=MotoRequestHandler)
+    # waitress, not werkzeug's development server (moto's own choice): werkzeug closes the connection
+    # after every response, so each call cost the gateway a new TCP connection and moto a new thread,
+    # about half the gateway's CPU time per call. waitress keeps connections alive, serves from a
+    # fixed pool of threads and sets TCP_NODELAY. It drops request headers that contain "_" (S3
+    # metadata names with underscores; see FIDELITY.md).
+    serve(with_admin_routes(with_failure_header(app)), host=args.host, port=args.port,
+          threads=16, connection_limit=500, channel_timeout=300, asyncore_use_poll=True, _quiet=True)
 
 
 if __name__ == "__main__":

@@ -4,14 +4,17 @@ import { Agent, request as httpRequest } from 'node:http';
 import type { Exchange, GatewayContext, GatewayResponse, RequestHandler } from '../types.ts';
 import { backendFailure } from './translate-backend-error.ts';
 
-/** Connections to the backend are reused: a new TCP connection per call cost the gateway about
- *  a third on top of moto's own time (bench/sandbox.bench.ts). */
+/** Connections to the backend are reused (moto is served by waitress, which keeps them alive): a
+ *  new TCP connection per call was about half of the gateway's CPU time per call. */
 const agent = new Agent({ keepAlive: true, maxSockets: 64 });
 
 /** Longer than any single moto call takes; a hung backend must not hang the learner. */
 const backendTimeoutMs = 60_000;
 /** How long a call waits for a restarting backend before it fails with a clear message. */
 const restartWaitMs = 20_000;
+
+/** A kept-alive connection the backend closed just as a call went out on it. */
+class StaleConnection extends Error {}
 
 function send(exchange: Exchange, { backend }: GatewayContext): Promise<GatewayResponse> {
   const { method, path, search, headers, body } = exchange.request;
@@ -41,7 +44,9 @@ function send(exchange: Exchange, { backend }: GatewayContext): Promise<GatewayR
       response.on('error', reject);
     });
     forwarded.on('timeout', () => forwarded.destroy(Object.assign(new Error('timeout'), { code: 'ETIMEDOUT' })));
-    forwarded.on('error', reject);
+    forwarded.on('error', (error: NodeJS.ErrnoException) => {
+      reject(forwarded.reusedSocket && error.code === 'ECONNRESET' ? new StaleConnection(error.message) : error);
+    });
     forwarded.end(body);
   });
 }
@@ -55,9 +60,20 @@ async function waitUntilReady(gateway: GatewayContext): Promise<boolean> {
   return false;
 }
 
-export const forwardToBackend: RequestHandler = async (exchange, gateway) => {
+/** Sends once more when the call went out on a connection the backend had just closed: the
+ *  backend never read it (the documented case for retrying, in Node's http.Agent docs). */
+async function sendOnLiveConnection(exchange: Exchange, gateway: GatewayContext): Promise<GatewayResponse> {
   try {
     return await send(exchange, gateway);
+  } catch (error) {
+    if (error instanceof StaleConnection) return send(exchange, gateway);
+    throw error;
+  }
+}
+
+export const forwardToBackend: RequestHandler = async (exchange, gateway) => {
+  try {
+    return await sendOnLiveConnection(exchange, gateway);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ETIMEDOUT') {
