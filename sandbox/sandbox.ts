@@ -2,6 +2,7 @@
 import type { AddressInfo } from 'node:net';
 import { ExternalBackend, MotoBackend, type Backend } from './backend.ts';
 import { createGatewayServer } from './gateway/server.ts';
+import { closeInternalClients } from './gateway/internal-clients.ts';
 import { shutdownLambda } from './lambda/invoke-lambda.ts';
 import { SandboxError } from './paths.ts';
 
@@ -57,6 +58,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     async stop() {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      closeInternalClients(gateway);
       shutdownLambda();
       await backend.stop();
     },

@@ -1,20 +1,16 @@
 // AWS: an Auto Scaling group needs MinSize <= DesiredCapacity <= MaxSize.
 // https://docs.aws.amazon.com/autoscaling/ec2/userguide/asg-capacity-limits.html
-import { internalConfig } from '../internal-clients.ts';
+import { internalClient } from '../internal-clients.ts';
 import type { AwsRule, RuleCall } from './rule.ts';
 
 interface Sizes { min?: number; max?: number; desired?: number }
 
 async function currentSizes(call: RuleCall, name: string): Promise<Sizes> {
   const { AutoScalingClient, DescribeAutoScalingGroupsCommand } = await import('@aws-sdk/client-auto-scaling');
-  const client = new AutoScalingClient(internalConfig(call.gateway, call.account));
-  try {
-    const { AutoScalingGroups = [] } = await client.send(new DescribeAutoScalingGroupsCommand({ AutoScalingGroupNames: [name] }));
-    const group = AutoScalingGroups[0];
-    return group ? { min: group.MinSize, max: group.MaxSize, desired: group.DesiredCapacity } : {};
-  } finally {
-    client.destroy();
-  }
+  const client = internalClient(call.gateway, AutoScalingClient, call.account);
+  const { AutoScalingGroups = [] } = await client.send(new DescribeAutoScalingGroupsCommand({ AutoScalingGroupNames: [name] }));
+  const group = AutoScalingGroups[0];
+  return group ? { min: group.MinSize, max: group.MaxSize, desired: group.DesiredCapacity } : {};
 }
 
 const number = (value: string | null) => (value === null ? undefined : Number(value));

@@ -1,6 +1,6 @@
 // AWS: an EBS volume can be attached only to an instance in its own Availability Zone.
 // https://docs.aws.amazon.com/ebs/latest/userguide/ebs-attaching-volume.html
-import { internalConfig } from '../internal-clients.ts';
+import { internalClient } from '../internal-clients.ts';
 import type { AwsRule } from './rule.ts';
 
 export const ec2VolumeZone: AwsRule = {
@@ -10,7 +10,7 @@ export const ec2VolumeZone: AwsRule = {
     const volumeId = form.get('VolumeId') ?? '';
     const instanceId = form.get('InstanceId') ?? '';
     const { EC2Client, DescribeVolumesCommand, DescribeInstancesCommand } = await import('@aws-sdk/client-ec2');
-    const ec2 = new EC2Client(internalConfig(call.gateway, call.account));
+    const ec2 = internalClient(call.gateway, EC2Client, call.account);
     try {
       const [volumes, instances] = await Promise.all([
         ec2.send(new DescribeVolumesCommand({ VolumeIds: [volumeId] })),
@@ -23,8 +23,6 @@ export const ec2VolumeZone: AwsRule = {
         `The volume '${volumeId}' is not in the same availability zone as instance '${instanceId}' (volume in ${volumeZone}, instance in ${instanceZone}): create the volume in ${instanceZone}.`);
     } catch {
       return undefined; // a missing volume or instance: the backend answers with its own not-found error
-    } finally {
-      ec2.destroy();
     }
   },
 };

@@ -2,7 +2,7 @@
 // cpu/memory pairs; Fargate tasks and services need a task definition compatible with FARGATE.
 // https://docs.aws.amazon.com/AmazonECS/latest/developerguide/fargate-tasks-services.html
 // https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_definition_parameters.html#task_size
-import { internalConfig } from '../internal-clients.ts';
+import { internalClient } from '../internal-clients.ts';
 import type { AwsRule, RuleCall } from './rule.ts';
 
 /** Fargate memory choices (MiB) for each cpu value (units). */
@@ -51,7 +51,7 @@ async function checkLaunch(call: RuleCall) {
   const fargate = body['launchType'] === 'FARGATE' || strategy.some((item) => item.capacityProvider?.startsWith('FARGATE'));
   if (!fargate || typeof body['taskDefinition'] !== 'string') return undefined;
   const { ECSClient, DescribeTaskDefinitionCommand } = await import('@aws-sdk/client-ecs');
-  const ecs = new ECSClient(internalConfig(call.gateway, call.account));
+  const ecs = internalClient(call.gateway, ECSClient, call.account);
   try {
     const { taskDefinition } = await ecs.send(new DescribeTaskDefinitionCommand({ taskDefinition: body['taskDefinition'] }));
     if (taskDefinition?.networkMode !== 'awsvpc' || !taskDefinition.requiresCompatibilities?.includes('FARGATE')) {
@@ -64,8 +64,6 @@ async function checkLaunch(call: RuleCall) {
     return undefined;
   } catch {
     return undefined; // unknown task definition: the backend answers with its own error
-  } finally {
-    ecs.destroy();
   }
 }
 
