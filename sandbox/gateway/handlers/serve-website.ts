@@ -4,10 +4,10 @@
 // anonymous request: website configuration, public access block, bucket policy, objects.
 // https://docs.aws.amazon.com/AmazonS3/latest/userguide/WebsiteHosting.html
 import { randomUUID } from 'node:crypto';
-import { internalConfig, errorName } from '../internal-clients.ts';
+import { internalClient, errorName } from '../internal-clients.ts';
+import { bucketOwner } from '../bucket-owners.ts';
 import { allowsPublicRead } from '../rules/bucket-policy.ts';
 import type { GatewayContext, GatewayResponse, RequestHandler } from '../types.ts';
-import { defaultAccount } from './resolve-account.ts';
 
 const hostPattern = /^(.+)\.s3-website(?:[.-][a-z0-9-]+)?\.localhost(?::\d+)?$/i;
 const pathPrefix = '/_infralabs/website/';
@@ -34,70 +34,75 @@ function target(host: string, path: string): { bucket: string; key: string } | u
   return match ? { bucket: match[1]!, key: path.replace(/^\//, '') } : undefined;
 }
 
+type S3 = typeof import('@aws-sdk/client-s3');
+type Website =
+  | { page: GatewayResponse; client?: undefined; website?: undefined }
+  | { page?: undefined; client: InstanceType<S3['S3Client']>; website: import('@aws-sdk/client-s3').GetBucketWebsiteCommandOutput };
+
+/** The bucket's website configuration, read in its owner's account, or the error page to answer. */
+async function websiteOf(s3: S3, gateway: GatewayContext, bucket: string, fresh = false): Promise<Website> {
+  const { owner, remembered } = await bucketOwner(gateway, bucket, fresh);
+  const client = internalClient(gateway, s3.S3Client, owner);
+  try {
+    return { client, website: await client.send(new s3.GetBucketWebsiteCommand({ Bucket: bucket })) };
+  } catch (error) {
+    const name = errorName(error);
+    // A remembered owner may be stale (the bucket was deleted, or is now another account's).
+    if (remembered && name !== 'NoSuchWebsiteConfiguration') return websiteOf(s3, gateway, bucket, true);
+    if (name === 'NoSuchBucket') return { page: errorPage(404, 'NoSuchBucket', 'The specified bucket does not exist', { BucketName: bucket }) };
+    return { page: errorPage(404, 'NoSuchWebsiteConfiguration', 'The specified bucket does not have a website configuration', { BucketName: bucket }) };
+  }
+}
+
 async function serve(gateway: GatewayContext, bucket: string, rawKey: string, head: boolean): Promise<GatewayResponse> {
   const s3 = await import('@aws-sdk/client-s3');
-  const owner = (await gateway.backend.bucketOwner(bucket)) ?? defaultAccount;
-  const client = new s3.S3Client(internalConfig(gateway, owner));
-  try {
-    let website;
+  const found = await websiteOf(s3, gateway, bucket);
+  if (found.page) return found.page;
+  const { client, website } = found;
+  const index = website.IndexDocument?.Suffix ?? 'index.html';
+  const errorKey = website.ErrorDocument?.Key;
+  const key = decodeURIComponent(rawKey);
+  const wanted = key === '' || key.endsWith('/') ? `${key}${index}` : key;
+  const folderIndex = key !== '' && !key.endsWith('/') ? `${key}/${index}` : undefined;
+
+  /** The object, or undefined when it is missing or the backend refuses it (a Deny statement). */
+  const fetchObject = async (objectKey: string | undefined) => {
+    if (objectKey === undefined) return undefined;
     try {
-      website = await client.send(new s3.GetBucketWebsiteCommand({ Bucket: bucket }));
-    } catch (error) {
-      if (errorName(error) === 'NoSuchBucket') return errorPage(404, 'NoSuchBucket', 'The specified bucket does not exist', { BucketName: bucket });
-      return errorPage(404, 'NoSuchWebsiteConfiguration', 'The specified bucket does not have a website configuration', { BucketName: bucket });
+      return await client.send(new s3.GetObjectCommand({ Bucket: bucket, Key: objectKey }));
+    } catch {
+      return undefined;
     }
-    const index = website.IndexDocument?.Suffix ?? 'index.html';
-    const errorKey = website.ErrorDocument?.Key;
-    const key = decodeURIComponent(rawKey);
-    const wanted = key === '' || key.endsWith('/') ? `${key}${index}` : key;
+  };
+  const toResponse = async (status: number, object: NonNullable<Awaited<ReturnType<typeof fetchObject>>>): Promise<GatewayResponse> => {
+    const body = head ? Buffer.alloc(0) : Buffer.from(await object.Body!.transformToByteArray());
+    const headers: Record<string, string> = { 'content-type': object.ContentType ?? 'binary/octet-stream' };
+    if (object.ETag) headers['etag'] = object.ETag;
+    if (object.LastModified) headers['last-modified'] = object.LastModified.toUTCString();
+    return { status, headers, body };
+  };
 
-    const fetchObject = async (objectKey: string) => {
-      try {
-        return await client.send(new s3.GetObjectCommand({ Bucket: bucket, Key: objectKey }));
-      } catch (error) {
-        if (errorName(error) === 'NoSuchKey') return undefined;
-        throw error;
-      }
-    };
-    const toResponse = async (status: number, object: NonNullable<Awaited<ReturnType<typeof fetchObject>>>): Promise<GatewayResponse> => {
-      const body = head ? Buffer.alloc(0) : Buffer.from(await object.Body!.transformToByteArray());
-      const headers: Record<string, string> = { 'content-type': object.ContentType ?? 'binary/octet-stream' };
-      if (object.ETag) headers['etag'] = object.ETag;
-      if (object.LastModified) headers['last-modified'] = object.LastModified.toUTCString();
-      return { status, headers, body };
-    };
-
-    // A visitor is anonymous: public access block and bucket policy decide, as on AWS.
-    // The three reads are independent, so they go together.
-    // The object read is awaited only after the access decision: a read the backend refuses (a Deny
-    // statement) must answer 403 like AWS, not fail the request.
-    const fetching = fetchObject(wanted);
-    fetching.catch(() => {});
-    const [block, policy] = await Promise.all([
-      client.send(new s3.GetPublicAccessBlockCommand({ Bucket: bucket })).then((answer) => answer.PublicAccessBlockConfiguration).catch(() => undefined),
-      client.send(new s3.GetBucketPolicyCommand({ Bucket: bucket })).then((answer) => answer.Policy ?? '').catch(() => ''),
-    ]);
-    // Only RestrictPublicBuckets stops a public policy that is in place; BlockPublicPolicy refuses
-    // new public policies (PutBucketPolicy) but leaves an existing one working, and the ACL flags
-    // concern ACLs, which are not modelled.
-    // https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-control-block-public-access.html#access-control-block-public-access-options
-    const readable = (objectKey: string) => !block?.RestrictPublicBuckets && allowsPublicRead(policy, bucket, objectKey);
-    if (!readable(wanted)) return errorPage(403, 'AccessDenied', 'Access Denied');
-    const found = await fetching;
-
-    if (found) return toResponse(200, found);
-    // AWS redirects /dir to /dir/ when dir/index.html exists.
-    if (!key.endsWith('/') && key !== '' && await fetchObject(`${key}/${index}`)) {
-      return { status: 302, headers: { location: `/${key}/` }, body: '' };
-    }
-    if (errorKey && readable(errorKey)) {
-      const errorObject = await fetchObject(errorKey);
-      if (errorObject) return toResponse(404, errorObject);
-    }
-    return errorPage(404, 'NoSuchKey', 'The specified key does not exist.', { Key: wanted });
-  } finally {
-    client.destroy();
-  }
+  // Everything a page may need is read at once (one round trip after the configuration); what a
+  // visitor gets is decided from it afterwards. A visitor is anonymous: the public access block and
+  // the bucket policy decide, as on AWS.
+  const [block, policy, page, folderPage, errorDocument] = await Promise.all([
+    client.send(new s3.GetPublicAccessBlockCommand({ Bucket: bucket })).then((answer) => answer.PublicAccessBlockConfiguration).catch(() => undefined),
+    client.send(new s3.GetBucketPolicyCommand({ Bucket: bucket })).then((answer) => answer.Policy ?? '').catch(() => ''),
+    fetchObject(wanted),
+    fetchObject(folderIndex),
+    fetchObject(errorKey),
+  ]);
+  // Only RestrictPublicBuckets stops a public policy that is in place; BlockPublicPolicy refuses
+  // new public policies (PutBucketPolicy) but leaves an existing one working, and the ACL flags
+  // concern ACLs, which are not modelled.
+  // https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-control-block-public-access.html#access-control-block-public-access-options
+  const readable = (objectKey: string) => !block?.RestrictPublicBuckets && allowsPublicRead(policy, bucket, objectKey);
+  if (!readable(wanted)) return errorPage(403, 'AccessDenied', 'Access Denied');
+  if (page) return toResponse(200, page);
+  // AWS redirects /dir to /dir/ when dir/index.html exists.
+  if (folderPage) return { status: 302, headers: { location: `/${key}/` }, body: '' };
+  if (errorKey && errorDocument && readable(errorKey)) return toResponse(404, errorDocument);
+  return errorPage(404, 'NoSuchKey', 'The specified key does not exist.', { Key: wanted });
 }
 
 export const serveWebsite: RequestHandler = (exchange, gateway) => {
