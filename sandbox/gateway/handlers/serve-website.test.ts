@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { request } from 'node:http';
 import {
   S3Client, CreateBucketCommand, PutBucketWebsiteCommand, PutObjectCommand, PutBucketPolicyCommand,
-  PutPublicAccessBlockCommand, DeletePublicAccessBlockCommand,
+  PutPublicAccessBlockCommand, DeletePublicAccessBlockCommand, DeleteObjectCommand, DeleteBucketCommand,
 } from '@aws-sdk/client-s3';
 import { clientConfig, freshAccount, testEndpoint } from '../../../test/sandbox-context.ts';
 
@@ -94,5 +94,23 @@ describe('S3 website hosting', () => {
     expect(page.status).toBe(404);
     expect(page.body).toContain('NoSuchWebsiteConfiguration');
     expect((await visit(`nothing-here-${account}`)).body).toContain('NoSuchBucket');
+  });
+
+  it('follows a bucket name to its new owner once the old one deleted it', async () => {
+    const bucket = `moved-${account}`;
+    const publish = async (client: S3Client, body: string) => {
+      await client.send(new CreateBucketCommand({ Bucket: bucket }));
+      await client.send(new PutBucketWebsiteCommand({ Bucket: bucket, WebsiteConfiguration: { IndexDocument: { Suffix: 'index.html' } } }));
+      await client.send(new PutObjectCommand({ Bucket: bucket, Key: 'index.html', Body: body, ContentType: 'text/html' }));
+      await client.send(new PutPublicAccessBlockCommand({ Bucket: bucket, PublicAccessBlockConfiguration: { BlockPublicAcls: true, IgnorePublicAcls: true, BlockPublicPolicy: false, RestrictPublicBuckets: false } }));
+      await client.send(new PutBucketPolicyCommand({ Bucket: bucket, Policy: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: `arn:aws:s3:::${bucket}/*` }] }) }));
+    };
+    await publish(s3, 'first owner');
+    expect(await visit(bucket)).toMatchObject({ status: 200, body: 'first owner' });
+    await s3.send(new DeleteObjectCommand({ Bucket: bucket, Key: 'index.html' }));
+    await s3.send(new DeleteBucketCommand({ Bucket: bucket }));
+    expect((await visit(bucket)).body).toContain('NoSuchBucket');
+    await publish(new S3Client(clientConfig(freshAccount())), 'second owner');
+    expect(await visit(bucket)).toMatchObject({ status: 200, body: 'second owner' });
   });
 });
