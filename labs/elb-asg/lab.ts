@@ -336,9 +336,10 @@ export default defineLab({
           // The check terminates an instance and waits for the group to launch and register another.
           timeoutMs: 45_000,
           async run(ctx) {
-            const group = await findAutoScalingGroup(ctx, ASG);
+            // Independent reads go together: this check waits on the group's healing, so every
+            // round trip saved before and after the termination counts.
+            const [group, targetGroup] = await Promise.all([findAutoScalingGroup(ctx, ASG), findTargetGroup(ctx, TG)]);
             if (!group) return noGroup();
-            const targetGroup = await findTargetGroup(ctx, TG);
             if (!targetGroup?.TargetGroupArn) {
               return fail(
                 { ko: `대상 그룹 ${TG}이(가) 없어 인스턴스 등록을 확인할 수 없습니다.`, en: `There is no target group ${TG} to find the instances in.` },
@@ -387,9 +388,9 @@ export default defineLab({
             let replacement: string[] = [];
             let registered = new Set<string>();
             while (!ctx.signal.aborted) {
-              const now = await findAutoScalingGroup(ctx, ASG);
+              const [now, healthyNow] = await Promise.all([findAutoScalingGroup(ctx, ASG), healthyIn()]);
               replacement = (now ? inService(now) : []).filter((id) => !before.includes(id));
-              registered = await healthyIn();
+              registered = healthyNow;
               if (replacement.length > 0 && replacement.every((id) => registered.has(id))) {
                 return pass(
                   {
