@@ -78,9 +78,9 @@ export function monacoPreload() {
         const pages = labPages(fileURLToPath(dir));
         for (const page of pages) {
           const html = readFileSync(page, 'utf8');
-          if (html.includes(links)) continue;
-          const at = html.match(/<meta charset="[^"]*"\/?>/i)?.[0] ?? '<head>';
-          writeFileSync(page, html.replace(at, `${at}${links}`));
+          // At the end of <head>: the page's stylesheets and scripts are asked for first (a
+          // browser opens six connections to a host, and the guide should not wait for the editor).
+          if (!html.includes(links)) writeFileSync(page, html.replace('</head>', `${links}</head>`));
         }
         logger.info(`${pages.length} lab pages preload ${files.join(', ')}`);
       },
