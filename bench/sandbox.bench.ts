@@ -53,6 +53,7 @@ interface SandboxProcess { endpoint: string; backendUrl: string; gatewayPid: num
 /** A sandbox in its own process, as `npm start` runs it, so its memory is the gateway's alone. */
 async function sandboxProcess(): Promise<SandboxProcess> {
   const script = `
+    (await import(${JSON.stringify(new URL('../sandbox/small-heap.ts', import.meta.url).href)})).preferSmallHeap();
     const { startSandbox } = await import(${JSON.stringify(new URL('../sandbox/sandbox.ts', import.meta.url).href)});
     const sandbox = await startSandbox({ port: 0 });
     process.stdout.write(JSON.stringify({ endpoint: sandbox.endpoint, backendUrl: sandbox.backend.url(), motoPid: sandbox.backend.pid(), gatewayPid: process.pid }) + '\\n');

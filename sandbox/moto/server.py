@@ -101,7 +101,7 @@ def main():
     # fixed pool of threads and sets TCP_NODELAY. It drops request headers that contain "_" (S3
     # metadata names with underscores; see FIDELITY.md).
     serve(with_admin_routes(with_failure_header(app)), host=args.host, port=args.port,
-          threads=16, connection_limit=500, channel_timeout=300, asyncore_use_poll=True, _quiet=True)
+          threads=8, connection_limit=500, channel_timeout=300, asyncore_use_poll=True, _quiet=True)
 
 
 if __name__ == "__main__":

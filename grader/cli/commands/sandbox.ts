@@ -13,6 +13,7 @@ export const sandboxCommand: Command = {
   async run({ values }, io) {
     const port = values.port === undefined ? 4566 : Number(values.port);
     const backendUrl = typeof values.backend === 'string' ? values.backend.replace(/^url=/, '') : undefined;
+    (await import('../../../sandbox/small-heap.ts')).preferSmallHeap();
     const { startSandbox } = await import('../../../sandbox/sandbox.ts');
     const sandbox = await startSandbox({ port, backendUrl, log: (line) => io.out(`${line}\n`) });
     io.out(`Infra Labs sandbox ready at ${sandbox.endpoint} (backend: ${sandbox.backend.kind} ${await sandbox.backend.version()}). Ctrl-C stops it.\n`);
