@@ -49,8 +49,27 @@ export default async function bench() {
     return [
       { name: `grade one lab (${entry.id}, warm account)`, value: Math.round(one), unit: 'ms', target: '< 150 ms' },
       { name: `grade a roster of 50 accounts (${entry.id})`, value: Math.round(median(rosterTimes)), unit: 'ms', target: '< 5000 ms' },
+      ...(useReal ? await everyLab(sandbox.endpoint) : []),
     ];
   } finally {
     await sandbox.stop();
   }
+}
+
+/** Each lab graded in its own solved, warm account: the labs issue asks that grading any lab stays
+ *  within the grader's target. */
+async function everyLab(endpoint: string) {
+  const rows = [];
+  for (const [i, id] of labIds().entries()) {
+    const entry = await loadLab(id);
+    const account = String(300_000_000_000 + i);
+    const context = createLabContext({ endpoint, account });
+    const { default: setup } = (await import(entry.setup)) as { default: (ctx: LabContext) => Promise<void> };
+    await setup(context);
+    const solved = await runScript(entry.solution, { endpoint, account });
+    if (solved.exitCode !== 0) throw new Error(`the ${id} solution failed:\n${solved.output}`);
+    for (let warm = 0; warm < 3; warm++) await gradeLab(entry.lab, context);
+    rows.push({ name: `grade ${id} (solved, warm account)`, value: Math.round(await medianMs(11, () => gradeLab(entry.lab, context))), unit: 'ms', target: '< 150 ms' });
+  }
+  return rows;
 }
