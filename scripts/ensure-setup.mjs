@@ -2,11 +2,10 @@
 // installs npm dependencies when they are missing or stale, then makes sure we run on Node 22+.
 import { spawnSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { bundledNode, rerunOnNode22, root } from './node-22.mjs';
 
-export const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const bundledNode = join(root, 'node_modules', 'node', 'bin', 'node');
+export { root };
 
 function run(command, args) {
   const result = spawnSync(command, args, { cwd: root, stdio: 'inherit' });
@@ -28,9 +27,5 @@ export function ensureSetup(script) {
     console.log('Installing npm dependencies (first run)...');
     run('npm', ['install', '--no-audit', '--no-fund']);
   }
-  const [major, minor] = process.versions.node.split('.').map(Number);
-  if (major < 22 || (major === 22 && minor < 12)) {
-    const result = spawnSync(bundledNode, [script, ...process.argv.slice(2)], { stdio: 'inherit' });
-    process.exit(result.status ?? 1);
-  }
+  rerunOnNode22(script, `Node 22 was not installed by npm (${bundledNode} is missing): run \`npm install\`, or install Node 22.`);
 }
