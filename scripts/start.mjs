@@ -12,7 +12,11 @@ ensureSetup(fileURLToPath(import.meta.url));
 const astro = join(root, 'node_modules', 'astro', 'bin', 'astro.mjs');
 const stamp = join(root, 'dist', '.infralabs-fingerprint');
 const children = [];
-const stopAll = () => children.forEach((child) => child.kill('SIGINT'));
+let stopping = false;
+const stopAll = () => {
+  stopping = true;
+  children.forEach((child) => child.kill('SIGINT'));
+};
 process.on('SIGINT', stopAll);
 process.on('SIGTERM', stopAll);
 const track = (child) => {
@@ -37,4 +41,19 @@ if (!upToDate) {
   writeFileSync(stamp, fingerprint);
 }
 track(spawn(process.execPath, [astro, 'preview', '--port', '4321'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] }));
-console.log('\nInfra Labs: site http://localhost:4321  sandbox http://localhost:4566  (Ctrl-C stops both)\n');
+
+/** Resolves once the URL answers (any status), so the URLs are printed only when they work, or
+ *  when start-up is abandoned (a child failed and its error is already on screen). */
+async function answering(url) {
+  while (!stopping) {
+    try {
+      await fetch(url, { signal: AbortSignal.timeout(2000) });
+      return;
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
+}
+
+await Promise.all([answering('http://localhost:4566/_infralabs/health'), answering('http://localhost:4321/')]);
+if (!stopping) console.log('\nInfra Labs: site http://localhost:4321  sandbox http://localhost:4566  (Ctrl-C stops both)\n');
