@@ -56,7 +56,7 @@ export function createLabContext(options: ContextOptions): LabContext {
     async fetchWebsite(bucket: string, path: string) {
       const key = path.replace(/^\/+/, '');
       const response = await fetch(`${endpoint}/_infralabs/website/${encodeURIComponent(bucket)}/${key}`, { signal: this.signal });
-      return { status: response.status, contentType: response.headers.get('content-type') ?? '', body: await response.text() };
+      return { status: response.status, contentType: response.headers.get('content-type') ?? '', etag: response.headers.get('etag') ?? '', body: await response.text() };
     },
   } as LabContext;
   for (const name of Object.keys(factories) as (keyof Clients)[]) {

@@ -36,7 +36,7 @@ export interface LabContext extends Clients {
   /** The sandbox gateway URL, e.g. http://localhost:4566 */
   endpoint: string;
   /** GET a page of the sandbox's S3 website endpoint for a bucket (works in Node and browser). */
-  fetchWebsite(bucket: string, path: string): Promise<{ status: number; contentType: string; body: string }>;
+  fetchWebsite(bucket: string, path: string): Promise<{ status: number; contentType: string; etag: string; body: string }>;
   /** Aborted when the check's time limit passes; pass it to `client.send(cmd, { abortSignal })` if you loop. */
   signal: AbortSignal;
 }

@@ -2,7 +2,6 @@
 import {
   GetBucketPolicyCommand,
   GetBucketWebsiteCommand,
-  GetObjectCommand,
   GetPublicAccessBlockCommand,
   HeadObjectCommand,
 } from '@aws-sdk/client-s3';
@@ -74,8 +73,10 @@ const objectsHtml: Check = {
   points: 2,
   run: (ctx) => withBucket(ctx, async (bucket) => {
     const problems: { ko: string; en: string }[] = [];
-    for (const key of [INDEX, ERROR]) {
-      const head = await unlessMissing(ctx.s3.send(new HeadObjectCommand({ Bucket: bucket, Key: key }), { abortSignal: ctx.signal }), ['NotFound', 'NoSuchKey']);
+    const heads = await Promise.all([INDEX, ERROR].map((key) =>
+      unlessMissing(ctx.s3.send(new HeadObjectCommand({ Bucket: bucket, Key: key }), { abortSignal: ctx.signal }), ['NotFound', 'NoSuchKey'])));
+    for (const [i, key] of [INDEX, ERROR].entries()) {
+      const head = heads[i];
       if (!head) {
         problems.push({ ko: `${key} 없음`, en: `${key} is missing` });
         continue;
@@ -184,11 +185,11 @@ async function visit(ctx: LabContext, bucket: string, path: string) {
   return answer.status >= 500 ? ctx.fetchWebsite(bucket, path) : answer;
 }
 
-/** The object's text, or undefined when the grader cannot read it (then only the status codes are compared). */
-async function objectText(ctx: LabContext, bucket: string, key: string): Promise<string | undefined> {
+/** The object's ETag, or undefined when the grader cannot read it (then only the status codes are
+ *  compared). The same HeadObject as objects-html's, so within a grade the two checks share it. */
+async function objectTag(ctx: LabContext, bucket: string, key: string): Promise<string | undefined> {
   try {
-    const object = await ctx.s3.send(new GetObjectCommand({ Bucket: bucket, Key: key }), { abortSignal: ctx.signal });
-    return object.Body ? await object.Body.transformToString() : undefined;
+    return (await ctx.s3.send(new HeadObjectCommand({ Bucket: bucket, Key: key }), { abortSignal: ctx.signal })).ETag;
   } catch {
     return undefined;
   }
@@ -201,11 +202,11 @@ const websiteServes: Check = {
   timeoutMs: 15_000,
   run: (ctx) => withBucket(ctx, async (bucket) => {
     const missing = `no-such-page-${Date.now().toString(36)}.html`;
-    const [home, notFound, indexBody, errorBody] = await Promise.all([
+    const [home, notFound, indexTag, errorTag] = await Promise.all([
       visit(ctx, bucket, '/'),
       visit(ctx, bucket, `/${missing}`),
-      objectText(ctx, bucket, INDEX),
-      objectText(ctx, bucket, ERROR),
+      objectTag(ctx, bucket, INDEX),
+      objectTag(ctx, bucket, ERROR),
     ]);
     // A 5xx is the sandbox failing, not the learner: say so instead of failing the check.
     const broken = [home, notFound].find((answer) => answer.status >= 500);
@@ -215,8 +216,9 @@ const websiteServes: Check = {
         en: `The sandbox's website endpoint answered with an error (${describeAnswer(broken)}). Grade again in a moment.`,
       });
     }
-    const homeOk = home.status === 200 && (indexBody === undefined || home.body === indexBody);
-    const notFoundOk = notFound.status === 404 && (errorBody === undefined || notFound.body === errorBody);
+    // The page served is the object itself when their ETags (content hashes) agree.
+    const homeOk = home.status === 200 && (indexTag === undefined || home.etag === indexTag);
+    const notFoundOk = notFound.status === 404 && (errorTag === undefined || notFound.etag === errorTag);
     const found = `/ → ${describeAnswer(home)}${home.status === 200 && !homeOk ? ' (not index.html)' : ''}, /${missing} → ${describeAnswer(notFound)}${notFound.status === 404 && !notFoundOk ? ' (not error.html)' : ''}`;
     if (homeOk && notFoundOk) {
       return pass({ ko: `웹사이트가 /에 ${INDEX}(200)을, 없는 페이지에 ${ERROR}(404)을 보여 줍니다.`, en: `The website serves ${INDEX} at / (200) and ${ERROR} for a missing page (404).` }, [bucket]);
