@@ -59,6 +59,10 @@ describe('S3 website hosting', () => {
     expect(await visit(site, 'docs')).toMatchObject({ status: 302, location: '/docs/' });
   });
 
+  it('keeps serving page after page: the documents it reads and does not serve are read whole, so no connection stays taken', async () => {
+    for (let i = 0; i < 60; i++) expect((await visit(site)).status).toBe(200);
+  });
+
   it('routes http://<bucket>.s3-website.localhost by its Host header', async () => {
     expect(await visitByHost(site, '/')).toEqual({ status: 200, body: '<h1>home</h1>' });
     expect((await visitByHost(site, '/nope')).status).toBe(404);

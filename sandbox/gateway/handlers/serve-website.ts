@@ -65,21 +65,23 @@ async function serve(gateway: GatewayContext, bucket: string, rawKey: string, he
   const wanted = key === '' || key.endsWith('/') ? `${key}${index}` : key;
   const folderIndex = key !== '' && !key.endsWith('/') ? `${key}/${index}` : undefined;
 
-  /** The object, or undefined when it is missing or the backend refuses it (a Deny statement). */
+  /** The object, read whole, or undefined when it is missing or the backend refuses it (a Deny
+   *  statement). Read whole even when it goes unused: an unread body would hold one of the kept
+   *  client's connections. */
   const fetchObject = async (objectKey: string | undefined) => {
     if (objectKey === undefined) return undefined;
     try {
-      return await client.send(new s3.GetObjectCommand({ Bucket: bucket, Key: objectKey }));
+      const object = await client.send(new s3.GetObjectCommand({ Bucket: bucket, Key: objectKey }));
+      return { object, body: Buffer.from(await object.Body!.transformToByteArray()) };
     } catch {
       return undefined;
     }
   };
-  const toResponse = async (status: number, object: NonNullable<Awaited<ReturnType<typeof fetchObject>>>): Promise<GatewayResponse> => {
-    const body = head ? Buffer.alloc(0) : Buffer.from(await object.Body!.transformToByteArray());
+  const toResponse = (status: number, { object, body }: NonNullable<Awaited<ReturnType<typeof fetchObject>>>): GatewayResponse => {
     const headers: Record<string, string> = { 'content-type': object.ContentType ?? 'binary/octet-stream' };
     if (object.ETag) headers['etag'] = object.ETag;
     if (object.LastModified) headers['last-modified'] = object.LastModified.toUTCString();
-    return { status, headers, body };
+    return { status, headers, body: head ? Buffer.alloc(0) : body };
   };
 
   // Everything a page may need is read at once (one round trip after the configuration); what a
