@@ -53,7 +53,7 @@ const join = (problems: Text[]): Text => ({ ko: problems.map((p) => p.ko).join('
 
 export default defineLab({
   id: 'eks-cluster',
-  title: { ko: 'EKS로 관리형 Kubernetes 클러스터 만들기', en: 'Create a managed Kubernetes cluster with EKS' },
+  title: { ko: 'EKS로 관리형 쿠버네티스 클러스터 만들기', en: 'Create a managed Kubernetes cluster with EKS' },
   summary: {
     ko: 'AWS가 운영하는 Kubernetes 컨트롤 플레인(EKS 클러스터)을 두 개 이상의 가용 영역에 만들고, 워커 노드를 관리형 노드 그룹으로 붙입니다. 클러스터와 노드가 각각 어떤 IAM 역할로 AWS를 호출하는지 익힙니다.',
     en: 'Create a Kubernetes control plane that AWS runs for you (an EKS cluster) across two or more Availability Zones, then add worker nodes as a managed node group, and learn which IAM role each of them uses to call AWS.',
