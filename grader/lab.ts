@@ -94,3 +94,9 @@ export function defineLab(lab: Lab): Lab {
 export const pass = (message: Text, evidence?: string[]): CheckResult => ({ status: 'pass', message, evidence });
 export const fail = (message: Text, hint: Text, evidence?: string[]): CheckResult => ({ status: 'fail', message, hint, evidence });
 export const couldNotCheck = (message: Text): CheckResult => ({ status: 'error', message });
+
+/** Several findings as one text, in both languages. */
+export const joinTexts = (texts: Text[], separator = '; '): Text => ({
+  ko: texts.map((text) => text.ko).join(separator),
+  en: texts.map((text) => text.en).join(separator),
+});

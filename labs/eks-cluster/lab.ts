@@ -1,7 +1,7 @@
 // eks-cluster: a managed Kubernetes control plane and a managed node group.
 import { DescribeClusterCommand, DescribeNodegroupCommand, type Cluster, type Nodegroup } from '@aws-sdk/client-eks';
 import { DescribeLaunchTemplateVersionsCommand } from '@aws-sdk/client-ec2';
-import { defineLab, fail, pass, type LabContext, type Text } from '../../grader/lab.ts';
+import { defineLab, fail, pass, type LabContext, type Text, joinTexts } from '../../grader/lab.ts';
 import { subnetZones } from '../../grader/queries/ec2.ts';
 import { roleNameOf } from '../../grader/queries/iam.ts';
 import { serviceRoleCheck } from '../../grader/queries/service-role-check.ts';
@@ -48,8 +48,6 @@ async function instanceTypesOf(ctx: LabContext, nodegroup: Nodegroup): Promise<s
     return [];
   }
 }
-
-const join = (problems: Text[]): Text => ({ ko: problems.map((p) => p.ko).join('; '), en: problems.map((p) => p.en).join('; ') });
 
 export default defineLab({
   id: 'eks-cluster',
@@ -113,7 +111,7 @@ export default defineLab({
               problems.push({ ko: `클러스터 역할이 ${cluster.roleArn ?? '없음'}입니다(eks-cluster-role이어야 함)`, en: `its role is ${cluster.roleArn ?? 'none'} (expected eks-cluster-role)` });
             }
             if (problems.length > 0) {
-              const found = join(problems);
+              const found = joinTexts(problems);
               return fail(
                 { ko: `${CLUSTER}: ${found.ko}.`, en: `${CLUSTER}: ${found.en}.` },
                 {
@@ -186,7 +184,7 @@ export default defineLab({
               problems.push({ ko: `노드 역할이 ${nodegroup.nodeRole ?? '없음'}입니다(eks-node-role이어야 함)`, en: `node role is ${nodegroup.nodeRole ?? 'none'} (expected eks-node-role)` });
             }
             if (problems.length > 0) {
-              const found = join(problems);
+              const found = joinTexts(problems);
               return fail(
                 { ko: `${NODEGROUP}: ${found.ko}.`, en: `${NODEGROUP}: ${found.en}.` },
                 {

@@ -10,7 +10,7 @@ import {
   TerminateInstanceInAutoScalingGroupCommand,
   type AutoScalingGroup,
 } from '@aws-sdk/client-auto-scaling';
-import { defineLab, fail, pass, type CheckResult, type LabContext, type Text } from '../../grader/lab.ts';
+import { defineLab, fail, pass, type CheckResult, type LabContext, type Text, joinTexts } from '../../grader/lab.ts';
 import { defaultVpcId, subnetZones } from '../../grader/queries/ec2.ts';
 import {
   attachedTargetGroups,
@@ -27,7 +27,6 @@ const TG = 'web-tg';
 const ALB = 'web-alb';
 const ASG = 'web-asg';
 
-const join = (problems: Text[]): Text => ({ ko: problems.map((p) => p.ko).join('; '), en: problems.map((p) => p.en).join('; ') });
 const sleep = (ms: number, signal: AbortSignal) =>
   new Promise<void>((resolve) => {
     const timer = setTimeout(resolve, ms);
@@ -119,7 +118,7 @@ export default defineLab({
               problems.push({ ko: `이미지 ${data.ImageId}을(를) 찾을 수 없습니다`, en: `image ${data.ImageId} does not exist` });
             }
             if (problems.length > 0) {
-              const found = join(problems);
+              const found = joinTexts(problems);
               return fail(
                 { ko: `${LT}의 기본 버전(${version}): ${found.ko}.`, en: `${LT}'s default version (${version}): ${found.en}.` },
                 {
@@ -163,7 +162,7 @@ export default defineLab({
               problems.push({ ko: `헬스 체크 경로가 ${group.HealthCheckPath ?? '없음'}입니다(/health여야 함)`, en: `health check path is ${group.HealthCheckPath ?? 'unset'} (expected /health)` });
             }
             if (problems.length > 0) {
-              const found = join(problems);
+              const found = joinTexts(problems);
               return fail(
                 { ko: `${TG}: ${found.ko}.`, en: `${TG}: ${found.en}.` },
                 {
@@ -217,7 +216,7 @@ export default defineLab({
               problems.push({ ko: `HTTP:80 리스너의 기본 동작이 ${TG}(으)로 전달(forward)하지 않습니다`, en: `the HTTP:80 listener's default action does not forward to ${TG}` });
             }
             if (problems.length > 0) {
-              const found = join(problems);
+              const found = joinTexts(problems);
               return fail(
                 { ko: `${ALB}: ${found.ko}.`, en: `${ALB}: ${found.en}.` },
                 {
@@ -275,7 +274,7 @@ export default defineLab({
               problems.push({ ko: `헬스 체크 유형이 ${group.HealthCheckType}입니다(ELB여야 함)`, en: `health check type is ${group.HealthCheckType} (expected ELB)` });
             }
             if (problems.length > 0) {
-              const found = join(problems);
+              const found = joinTexts(problems);
               return fail(
                 { ko: `${ASG}: ${found.ko}.`, en: `${ASG}: ${found.en}.` },
                 {

@@ -1,6 +1,6 @@
 // lambda-vs-fargate: the same greeting as a Lambda function and as a Fargate service.
 import { GetFunctionCommand, InvokeCommand, type FunctionConfiguration } from '@aws-sdk/client-lambda';
-import { couldNotCheck, defineLab, fail, pass, type LabContext } from '../../grader/lab.ts';
+import { couldNotCheck, defineLab, fail, pass, type LabContext, joinTexts } from '../../grader/lab.ts';
 import { roleNameOf } from '../../grader/queries/iam.ts';
 import { serviceRoleCheck } from '../../grader/queries/service-role-check.ts';
 import {
@@ -98,8 +98,9 @@ export default defineLab({
               problems.push({ ko: `메모리가 ${memory}MB입니다(128-10240MB)`, en: `memory is ${memory} MB (expected 128-10240 MB)` });
             }
             if (problems.length > 0) {
+              const found = joinTexts(problems);
               return fail(
-                { ko: `${FUNCTION}: ${problems.map((p) => p.ko).join('; ')}.`, en: `${FUNCTION}: ${problems.map((p) => p.en).join('; ')}.` },
+                { ko: `${FUNCTION}: ${found.ko}.`, en: `${FUNCTION}: ${found.en}.` },
                 {
                   ko: 'Lambda 함수는 최대 15분(900초)까지만 실행되고 메모리는 128MB-10GB 사이에서 고르며, CPU는 메모리에 비례해 주어집니다. 지원이 끝난 런타임 대신 nodejs20.x 이상을 쓰세요. 이미 만든 함수는 UpdateFunctionConfiguration으로 고칠 수 있습니다.',
                   en: 'A Lambda function runs for at most 15 minutes (900 s) and takes 128 MB-10 GB of memory, with CPU in proportion to memory. Use nodejs20.x or newer rather than a retired runtime. UpdateFunctionConfiguration changes an existing function.',
@@ -239,11 +240,9 @@ export default defineLab({
               problems.push({ ko: '컨테이너 hello에 containerPort 8080 포트 매핑이 없습니다', en: 'container hello has no port mapping for containerPort 8080' });
             }
             if (problems.length > 0) {
+              const found = joinTexts(problems);
               return fail(
-                {
-                  ko: `${FAMILY}:${task.revision}: ${problems.map((p) => p.ko).join('; ')}.`,
-                  en: `${FAMILY}:${task.revision}: ${problems.map((p) => p.en).join('; ')}.`,
-                },
+                { ko: `${FAMILY}:${task.revision}: ${found.ko}.`, en: `${FAMILY}:${task.revision}: ${found.en}.` },
                 {
                   ko: 'Fargate는 태스크마다 자기 네트워크 인터페이스(ENI)를 붙이므로 awsvpc 모드만 쓸 수 있고, 정해진 cpu/memory 조합 단위로 요금을 매깁니다. 태스크 정의는 고칠 수 없으니 고친 내용으로 새 리비전을 등록하세요(같은 family로 RegisterTaskDefinition).',
                   en: 'Fargate gives every task its own network interface (ENI), so only awsvpc mode works, and it bills by fixed cpu/memory pairs. Task definitions cannot be edited: register a new revision of the same family with the fix.',
@@ -299,8 +298,9 @@ export default defineLab({
               problems.push({ ko: 'awsvpc 네트워크 구성에 서브넷이 없습니다', en: 'the awsvpc network configuration names no subnet' });
             }
             if (problems.length > 0) {
+              const found = joinTexts(problems);
               return fail(
-                { ko: `${SERVICE}: ${problems.map((p) => p.ko).join('; ')}.`, en: `${SERVICE}: ${problems.map((p) => p.en).join('; ')}.` },
+                { ko: `${SERVICE}: ${found.ko}.`, en: `${SERVICE}: ${found.en}.` },
                 {
                   ko: 'Fargate 태스크는 내가 고른 서브넷 안에 네트워크 인터페이스를 만들어 실행되므로, 서비스에 launchType FARGATE(또는 FARGATE 용량 공급자 전략)와 서브넷을 하나 이상 담은 awsvpcConfiguration을 주어야 합니다. 이미 만든 서비스의 태스크 정의, 개수, 네트워크 구성은 UpdateService로 바꿀 수 있습니다.',
                   en: 'A Fargate task runs with a network interface in a subnet you choose, so the service needs launchType FARGATE (or a FARGATE capacity provider strategy) and an awsvpcConfiguration naming at least one subnet. UpdateService changes the task definition, count and network configuration of a service that exists.',
