@@ -35,7 +35,7 @@ for info in sorted(pkgutil.iter_modules(patches.__path__), key=lambda m: m.name)
     ROUTES.update(getattr(module, "ROUTES", {}))
 
 
-# An exception in moto becomes an HTML 500 page that says nothing (from Flask or werkzeug);
+# An exception in moto becomes an HTML 500 page that says nothing (from Flask or the WSGI server);
 # the gateway names the cause from x-infralabs-backend-error instead.
 _failure = threading.local()
 
@@ -58,7 +58,7 @@ def with_failure_header(app):
 
         try:
             return app(environ, start)
-        except Exception as error:  # moto's exceptions reach werkzeug, which logs and sends HTML
+        except Exception as error:  # moto's exceptions would reach waitress, which logs and sends HTML
             _remember_failure(None, error)
             traceback.print_exc()
             page = Response("<!doctype html><title>500 Internal Server Error</title><h1>Internal Server Error</h1>",
