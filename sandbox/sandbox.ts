@@ -2,7 +2,6 @@
 import type { AddressInfo } from 'node:net';
 import { ExternalBackend, MotoBackend, type Backend } from './backend.ts';
 import { createGatewayServer } from './gateway/server.ts';
-import { closeInternalClients } from './gateway/internal-clients.ts';
 import { shutdownLambda } from './lambda/invoke-lambda.ts';
 import { SandboxError } from './paths.ts';
 
@@ -58,7 +57,6 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     async stop() {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      closeInternalClients(gateway);
       shutdownLambda();
       await backend.stop();
     },

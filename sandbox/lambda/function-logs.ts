@@ -1,12 +1,7 @@
 // Writes invocation logs to CloudWatch Logs (/aws/lambda/<name>) in the function's account,
 // through the gateway itself so that every account rule applies to these calls too.
 // Writes run after the Invoke answer; a read of the account's logs waits for them first.
-import {
-  CloudWatchLogsClient,
-  CreateLogGroupCommand,
-  CreateLogStreamCommand,
-  PutLogEventsCommand,
-} from '@aws-sdk/client-cloudwatch-logs';
+import { jsonApi } from '../gateway/aws-api.ts';
 import type { LogEvent } from './log-lines.ts';
 
 export interface LogTarget {
@@ -17,60 +12,43 @@ export interface LogTarget {
   stream: string;
 }
 
-const clients = new Map<string, CloudWatchLogsClient>();
 const prepared = new Map<string, Promise<void>>();
 
-function clientFor(target: LogTarget): CloudWatchLogsClient {
-  const id = `${target.endpoint} ${target.account} ${target.region}`;
-  let client = clients.get(id);
-  if (!client) {
-    if (clients.size >= 64) {
-      const [oldest] = clients.keys();
-      clients.get(oldest!)?.destroy();
-      clients.delete(oldest!);
-    }
-    client = new CloudWatchLogsClient({
-      endpoint: target.endpoint,
-      region: target.region,
-      credentials: { accessKeyId: target.account, secretAccessKey: 'infralabs' },
-      maxAttempts: 2,
-    });
-    clients.set(id, client);
-  }
-  return client;
-}
+/** A CloudWatch Logs call in the function's account and region, sent again once on a failure
+ *  that may pass (moto is slow under load, and these writes compete with invocations). */
+const logs = (target: LogTarget, operation: string, input: Record<string, unknown>) =>
+  jsonApi(target.endpoint, target.account, 'logs', `Logs_20140328.${operation}`, input, { region: target.region, retry: true });
 
 const errorName = (error: unknown) => (error as { name?: string }).name ?? '';
 
-async function prepare(client: CloudWatchLogsClient, target: LogTarget): Promise<void> {
+async function prepare(target: LogTarget): Promise<void> {
   try {
-    await client.send(new CreateLogGroupCommand({ logGroupName: target.group }));
+    await logs(target, 'CreateLogGroup', { logGroupName: target.group });
   } catch (error) {
     if (errorName(error) !== 'ResourceAlreadyExistsException') throw error;
   }
   try {
-    await client.send(new CreateLogStreamCommand({ logGroupName: target.group, logStreamName: target.stream }));
+    await logs(target, 'CreateLogStream', { logGroupName: target.group, logStreamName: target.stream });
   } catch (error) {
     if (errorName(error) !== 'ResourceAlreadyExistsException') throw error;
   }
 }
 
 async function put(target: LogTarget, events: LogEvent[]): Promise<void> {
-  const client = clientFor(target);
   const id = `${target.account} ${target.region} ${target.group} ${target.stream}`;
   if (!prepared.has(id)) {
     // Re-preparing a forgotten stream is harmless, so old entries are simply dropped.
     if (prepared.size >= 1000) prepared.delete(prepared.keys().next().value!);
-    prepared.set(id, prepare(client, target));
+    prepared.set(id, prepare(target));
   }
-  const command = () => client.send(new PutLogEventsCommand({ logGroupName: target.group, logStreamName: target.stream, logEvents: events }));
+  const command = () => logs(target, 'PutLogEvents', { logGroupName: target.group, logStreamName: target.stream, logEvents: events });
   try {
     await prepared.get(id);
     await command();
   } catch (error) {
     // The learner may have deleted the group: create it again, as Lambda does.
     if (errorName(error) !== 'ResourceNotFoundException') throw error;
-    prepared.set(id, prepare(client, target));
+    prepared.set(id, prepare(target));
     await prepared.get(id);
     await command();
   }

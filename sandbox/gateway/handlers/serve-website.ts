@@ -4,7 +4,7 @@
 // anonymous request: website configuration, public access block, bucket policy, objects.
 // https://docs.aws.amazon.com/AmazonS3/latest/userguide/WebsiteHosting.html
 import { randomUUID } from 'node:crypto';
-import { internalClient, errorName } from '../internal-clients.ts';
+import { parseXml, s3Api, type Answer } from '../aws-api.ts';
 import { bucketOwner } from '../bucket-owners.ts';
 import { allowsPublicRead } from '../rules/bucket-policy.ts';
 import type { GatewayContext, GatewayResponse, RequestHandler } from '../types.ts';
@@ -34,62 +34,55 @@ function target(host: string, path: string): { bucket: string; key: string } | u
   return match ? { bucket: match[1]!, key: path.replace(/^\//, '') } : undefined;
 }
 
-type S3 = typeof import('@aws-sdk/client-s3');
+interface WebsiteConfiguration { IndexDocument?: { Suffix?: string }; ErrorDocument?: { Key?: string } }
 type Website =
-  | { page: GatewayResponse; client?: undefined; website?: undefined }
-  | { page?: undefined; client: InstanceType<S3['S3Client']>; website: import('@aws-sdk/client-s3').GetBucketWebsiteCommandOutput };
+  | { page: GatewayResponse; owner?: undefined; website?: undefined }
+  | { page?: undefined; owner: string; website: WebsiteConfiguration };
 
 /** The bucket's website configuration, read in its owner's account, or the error page to answer. */
-async function websiteOf(s3: S3, gateway: GatewayContext, bucket: string, fresh = false): Promise<Website> {
+async function websiteOf(gateway: GatewayContext, bucket: string, fresh = false): Promise<Website> {
   const { owner, remembered } = await bucketOwner(gateway, bucket, fresh);
-  const client = internalClient(gateway, s3.S3Client, owner);
   try {
-    return { client, website: await client.send(new s3.GetBucketWebsiteCommand({ Bucket: bucket })) };
+    const answer = await s3Api(gateway.endpoint, owner, 'GET', bucket, { subresource: 'website' });
+    return { owner, website: (parseXml(answer.body)['WebsiteConfiguration'] ?? {}) as WebsiteConfiguration };
   } catch (error) {
-    const name = errorName(error);
+    const name = (error as Error).name;
     // A remembered owner may be stale (the bucket was deleted, or is now another account's).
-    if (remembered && name !== 'NoSuchWebsiteConfiguration') return websiteOf(s3, gateway, bucket, true);
+    if (remembered && name !== 'NoSuchWebsiteConfiguration') return websiteOf(gateway, bucket, true);
     if (name === 'NoSuchBucket') return { page: errorPage(404, 'NoSuchBucket', 'The specified bucket does not exist', { BucketName: bucket }) };
     return { page: errorPage(404, 'NoSuchWebsiteConfiguration', 'The specified bucket does not have a website configuration', { BucketName: bucket }) };
   }
 }
 
 async function serve(gateway: GatewayContext, bucket: string, rawKey: string, head: boolean): Promise<GatewayResponse> {
-  const s3 = await import('@aws-sdk/client-s3');
-  const found = await websiteOf(s3, gateway, bucket);
+  const found = await websiteOf(gateway, bucket);
   if (found.page) return found.page;
-  const { client, website } = found;
+  const { owner, website } = found;
+  const read = (options: Parameters<typeof s3Api>[4]) => s3Api(gateway.endpoint, owner, 'GET', bucket, options);
   const index = website.IndexDocument?.Suffix ?? 'index.html';
   const errorKey = website.ErrorDocument?.Key;
   const key = decodeURIComponent(rawKey);
   const wanted = key === '' || key.endsWith('/') ? `${key}${index}` : key;
   const folderIndex = key !== '' && !key.endsWith('/') ? `${key}/${index}` : undefined;
 
-  /** The object, read whole, or undefined when it is missing or the backend refuses it (a Deny
-   *  statement). Read whole even when it goes unused: an unread body would hold one of the kept
-   *  client's connections. */
-  const fetchObject = async (objectKey: string | undefined) => {
-    if (objectKey === undefined) return undefined;
-    try {
-      const object = await client.send(new s3.GetObjectCommand({ Bucket: bucket, Key: objectKey }));
-      return { object, body: Buffer.from(await object.Body!.transformToByteArray()) };
-    } catch {
-      return undefined;
-    }
-  };
-  const toResponse = (status: number, { object, body }: NonNullable<Awaited<ReturnType<typeof fetchObject>>>): GatewayResponse => {
-    const headers: Record<string, string> = { 'content-type': object.ContentType ?? 'binary/octet-stream' };
-    if (object.ETag) headers['etag'] = object.ETag;
-    if (object.LastModified) headers['last-modified'] = object.LastModified.toUTCString();
-    return { status, headers, body: head ? Buffer.alloc(0) : body };
+  /** The object, or undefined when it is missing or the backend refuses it (a Deny statement). */
+  const fetchObject = (objectKey: string | undefined) =>
+    objectKey === undefined ? undefined : read({ key: objectKey }).catch(() => undefined);
+  const toResponse = (status: number, object: Answer): GatewayResponse => {
+    const headers: Record<string, string> = { 'content-type': object.headers['content-type'] ?? 'binary/octet-stream' };
+    if (object.headers['etag']) headers['etag'] = object.headers['etag'];
+    if (object.headers['last-modified']) headers['last-modified'] = object.headers['last-modified'];
+    return { status, headers, body: head ? Buffer.alloc(0) : object.body };
   };
 
   // Everything a page may need is read at once (one round trip after the configuration); what a
   // visitor gets is decided from it afterwards. A visitor is anonymous: the public access block and
   // the bucket policy decide, as on AWS.
   const [block, policy, page, folderPage, errorDocument] = await Promise.all([
-    client.send(new s3.GetPublicAccessBlockCommand({ Bucket: bucket })).then((answer) => answer.PublicAccessBlockConfiguration).catch(() => undefined),
-    client.send(new s3.GetBucketPolicyCommand({ Bucket: bucket })).then((answer) => answer.Policy ?? '').catch(() => ''),
+    read({ subresource: 'publicAccessBlock' })
+      .then((answer) => parseXml(answer.body)['PublicAccessBlockConfiguration'] as Record<string, unknown> | undefined)
+      .catch(() => undefined),
+    read({ subresource: 'policy' }).then((answer) => answer.body.toString('utf8')).catch(() => ''),
     fetchObject(wanted),
     fetchObject(folderIndex),
     fetchObject(errorKey),
@@ -98,7 +91,7 @@ async function serve(gateway: GatewayContext, bucket: string, rawKey: string, he
   // new public policies (PutBucketPolicy) but leaves an existing one working, and the ACL flags
   // concern ACLs, which are not modelled.
   // https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-control-block-public-access.html#access-control-block-public-access-options
-  const readable = (objectKey: string) => !block?.RestrictPublicBuckets && allowsPublicRead(policy, bucket, objectKey);
+  const readable = (objectKey: string) => block?.['RestrictPublicBuckets'] !== 'true' && allowsPublicRead(policy, bucket, objectKey);
   if (!readable(wanted)) return errorPage(403, 'AccessDenied', 'Access Denied');
   if (page) return toResponse(200, page);
   // AWS redirects /dir to /dir/ when dir/index.html exists.

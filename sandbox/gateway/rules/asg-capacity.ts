@@ -1,16 +1,16 @@
 // AWS: an Auto Scaling group needs MinSize <= DesiredCapacity <= MaxSize.
 // https://docs.aws.amazon.com/autoscaling/ec2/userguide/asg-capacity-limits.html
-import { internalClient } from '../internal-clients.ts';
+import { answerOf, list, queryApi } from '../aws-api.ts';
 import type { AwsRule, RuleCall } from './rule.ts';
 
 interface Sizes { min?: number; max?: number; desired?: number }
 
 async function currentSizes(call: RuleCall, name: string): Promise<Sizes> {
-  const { AutoScalingClient, DescribeAutoScalingGroupsCommand } = await import('@aws-sdk/client-auto-scaling');
-  const client = internalClient(call.gateway, AutoScalingClient, call.account);
-  const { AutoScalingGroups = [] } = await client.send(new DescribeAutoScalingGroupsCommand({ AutoScalingGroupNames: [name] }));
-  const group = AutoScalingGroups[0];
-  return group ? { min: group.MinSize, max: group.MaxSize, desired: group.DesiredCapacity } : {};
+  const action = 'DescribeAutoScalingGroups';
+  const answer = answerOf(await queryApi(call.gateway.endpoint, call.account, 'autoscaling', action, { 'AutoScalingGroupNames.member.1': name }), action);
+  const group = list(answer['AutoScalingGroups'], 'member')[0];
+  const size = (field: string) => (group?.[field] === undefined ? undefined : Number(group[field]));
+  return group ? { min: size('MinSize'), max: size('MaxSize'), desired: size('DesiredCapacity') } : {};
 }
 
 const number = (value: string | null) => (value === null ? undefined : Number(value));

@@ -1,6 +1,6 @@
 // AWS: an EBS volume can be attached only to an instance in its own Availability Zone.
 // https://docs.aws.amazon.com/ebs/latest/userguide/ebs-attaching-volume.html
-import { internalClient } from '../internal-clients.ts';
+import { answerOf, list, queryApi } from '../aws-api.ts';
 import type { AwsRule } from './rule.ts';
 
 export const ec2VolumeZone: AwsRule = {
@@ -9,15 +9,16 @@ export const ec2VolumeZone: AwsRule = {
     const form = call.operation.form!;
     const volumeId = form.get('VolumeId') ?? '';
     const instanceId = form.get('InstanceId') ?? '';
-    const { EC2Client, DescribeVolumesCommand, DescribeInstancesCommand } = await import('@aws-sdk/client-ec2');
-    const ec2 = internalClient(call.gateway, EC2Client, call.account);
+    const ec2 = (action: string, params: Record<string, string>) =>
+      queryApi(call.gateway.endpoint, call.account, 'ec2', action, params).then((document) => answerOf(document, action));
     try {
       const [volumes, instances] = await Promise.all([
-        ec2.send(new DescribeVolumesCommand({ VolumeIds: [volumeId] })),
-        ec2.send(new DescribeInstancesCommand({ InstanceIds: [instanceId] })),
+        ec2('DescribeVolumes', { 'VolumeId.1': volumeId }),
+        ec2('DescribeInstances', { 'InstanceId.1': instanceId }),
       ]);
-      const volumeZone = volumes.Volumes?.[0]?.AvailabilityZone;
-      const instanceZone = instances.Reservations?.[0]?.Instances?.[0]?.Placement?.AvailabilityZone;
+      const volumeZone = list(volumes['volumeSet'])[0]?.['availabilityZone'] as string | undefined;
+      const instance = list(list(instances['reservationSet'])[0]?.['instancesSet'])[0];
+      const instanceZone = (instance?.['placement'] as Record<string, unknown> | undefined)?.['availabilityZone'] as string | undefined;
       if (!volumeZone || !instanceZone || volumeZone === instanceZone) return undefined;
       return call.refuse('InvalidVolume.ZoneMismatch',
         `The volume '${volumeId}' is not in the same availability zone as instance '${instanceId}' (volume in ${volumeZone}, instance in ${instanceZone}): create the volume in ${instanceZone}.`);

@@ -2,7 +2,7 @@
 // cpu/memory pairs; Fargate tasks and services need a task definition compatible with FARGATE.
 // https://docs.aws.amazon.com/AmazonECS/latest/developerguide/fargate-tasks-services.html
 // https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_definition_parameters.html#task_size
-import { internalClient } from '../internal-clients.ts';
+import { jsonApi } from '../aws-api.ts';
 import type { AwsRule, RuleCall } from './rule.ts';
 
 /** Fargate memory choices (MiB) for each cpu value (units). */
@@ -50,10 +50,9 @@ async function checkLaunch(call: RuleCall) {
   const strategy = Array.isArray(body['capacityProviderStrategy']) ? body['capacityProviderStrategy'] as { capacityProvider?: string }[] : [];
   const fargate = body['launchType'] === 'FARGATE' || strategy.some((item) => item.capacityProvider?.startsWith('FARGATE'));
   if (!fargate || typeof body['taskDefinition'] !== 'string') return undefined;
-  const { ECSClient, DescribeTaskDefinitionCommand } = await import('@aws-sdk/client-ecs');
-  const ecs = internalClient(call.gateway, ECSClient, call.account);
   try {
-    const { taskDefinition } = await ecs.send(new DescribeTaskDefinitionCommand({ taskDefinition: body['taskDefinition'] }));
+    const answer = await jsonApi(call.gateway.endpoint, call.account, 'ecs', 'AmazonEC2ContainerServiceV20141113.DescribeTaskDefinition', { taskDefinition: body['taskDefinition'] });
+    const taskDefinition = answer['taskDefinition'] as { networkMode?: string; requiresCompatibilities?: string[] } | undefined;
     if (taskDefinition?.networkMode !== 'awsvpc' || !taskDefinition.requiresCompatibilities?.includes('FARGATE')) {
       return call.refuse('InvalidParameterException', `Task definition does not support launch_type FARGATE: register ${String(body['taskDefinition'])} with requiresCompatibilities ['FARGATE'] and networkMode 'awsvpc'.`);
     }

@@ -3,23 +3,25 @@
 // already own (200 in us-east-1, BucketAlreadyOwnedByYou elsewhere) leaves its settings alone.
 // https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-control-block-public-access.html
 // https://aws.amazon.com/about-aws/whats-new/2022/12/amazon-s3-automatically-enable-block-public-access-disable-access-control-lists-buckets-april-2023/
-import { internalClient } from '../internal-clients.ts';
+import { parseXml, s3Api } from '../aws-api.ts';
 import type { Exchange } from '../types.ts';
 import type { AwsRule, RuleCall } from './rule.ts';
 import { isPublicPolicy } from './bucket-policy.ts';
 
-async function s3Client(call: RuleCall) {
-  const s3 = await import('@aws-sdk/client-s3');
-  return { s3, client: internalClient(call.gateway, s3.S3Client, call.account) };
-}
+const s3 = (call: RuleCall, method: string, bucket: string, options?: Parameters<typeof s3Api>[4]) =>
+  s3Api(call.gateway.endpoint, call.account, method, bucket, options);
+
+const allBlocked = '<PublicAccessBlockConfiguration xmlns="http://s3.amazonaws.com/doc/2006-03-01/">'
+  + '<BlockPublicAcls>true</BlockPublicAcls><IgnorePublicAcls>true</IgnorePublicAcls>'
+  + '<BlockPublicPolicy>true</BlockPublicPolicy><RestrictPublicBuckets>true</RestrictPublicBuckets>'
+  + '</PublicAccessBlockConfiguration>';
 
 /** CreateBucket calls on a bucket that existed before them: no default block for those. */
 const recreated = new WeakSet<Exchange>();
 
 async function bucketExists(call: RuleCall, bucket: string): Promise<boolean> {
-  const { s3, client } = await s3Client(call);
   try {
-    await client.send(new s3.HeadBucketCommand({ Bucket: bucket }));
+    await s3(call, 'HEAD', bucket);
     return true;
   } catch {
     return false; // not found, or another account's (s3-bucket-names refuses that one)
@@ -35,10 +37,10 @@ export const s3PublicAccess: AwsRule = {
     }
     if (call.operation.name !== 'PutBucketPolicy' || !call.operation.bucket) return undefined;
     if (!isPublicPolicy(call.exchange.request.body.toString('utf8'))) return undefined;
-    const { s3, client } = await s3Client(call);
     try {
-      const { PublicAccessBlockConfiguration: block } = await client.send(new s3.GetPublicAccessBlockCommand({ Bucket: call.operation.bucket }));
-      if (!block?.BlockPublicPolicy) return undefined;
+      const answer = await s3(call, 'GET', call.operation.bucket, { subresource: 'publicAccessBlock' });
+      const block = parseXml(answer.body)['PublicAccessBlockConfiguration'] as Record<string, unknown> | undefined;
+      if (block?.['BlockPublicPolicy'] !== 'true') return undefined;
     } catch {
       return undefined; // no block configured (or no such bucket: the backend says so itself)
     }
@@ -48,10 +50,6 @@ export const s3PublicAccess: AwsRule = {
   },
   async after(call) {
     if (call.operation.name !== 'CreateBucket' || !call.operation.bucket || recreated.has(call.exchange)) return;
-    const { s3, client } = await s3Client(call);
-    await client.send(new s3.PutPublicAccessBlockCommand({
-      Bucket: call.operation.bucket,
-      PublicAccessBlockConfiguration: { BlockPublicAcls: true, IgnorePublicAcls: true, BlockPublicPolicy: true, RestrictPublicBuckets: true },
-    }));
+    await s3(call, 'PUT', call.operation.bucket, { subresource: 'publicAccessBlock', body: allBlocked });
   },
 };
