@@ -12,6 +12,7 @@ import { ElasticLoadBalancingV2Client, CreateTargetGroupCommand, CreateLoadBalan
 import { AutoScalingClient, CreateAutoScalingGroupCommand, PutScalingPolicyCommand } from '@aws-sdk/client-auto-scaling';
 import { zipSync, strToU8 } from 'fflate';
 import { startSandbox } from '../sandbox/sandbox.ts';
+import { startSandboxProcess } from '../sandbox/sandbox-process.ts';
 import { resetSandbox } from '../sandbox/reset.ts';
 import { median, medianMs } from './median.ts';
 
@@ -48,22 +49,30 @@ async function startToReady(): Promise<number> {
   return median(times);
 }
 
-interface SandboxProcess { endpoint: string; backendUrl: string; gatewayPid: number; motoPid: number; child: ChildProcess }
-
-/** A sandbox in its own process, as `npm start` runs it, so its memory is the gateway's alone. */
-async function sandboxProcess(): Promise<SandboxProcess> {
+/** A pass-through proxy in its own process: Node's HTTP server and client and nothing else, the
+ *  floor that any gateway in a separate process pays on this machine. */
+async function passThroughProxy(backendUrl: string): Promise<{ endpoint: string; child: ChildProcess }> {
   const script = `
-    (await import(${JSON.stringify(new URL('../sandbox/small-heap.ts', import.meta.url).href)})).preferSmallHeap();
-    const { startSandbox } = await import(${JSON.stringify(new URL('../sandbox/sandbox.ts', import.meta.url).href)});
-    const sandbox = await startSandbox({ port: 0 });
-    process.stdout.write(JSON.stringify({ endpoint: sandbox.endpoint, backendUrl: sandbox.backend.url(), motoPid: sandbox.backend.pid(), gatewayPid: process.pid }) + '\\n');
-    process.on('SIGTERM', () => sandbox.stop().then(() => process.exit(0)));`;
-  const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const http = await import('node:http');
+    const backend = new URL(${JSON.stringify(backendUrl)});
+    const agent = new http.Agent({ keepAlive: true });
+    const server = http.createServer((request, response) => {
+      const chunks = [];
+      request.on('data', (chunk) => chunks.push(chunk)).on('end', () => {
+        const headers = { ...request.headers, 'x-moto-account-id': '100000000001' };
+        http.request({ host: backend.hostname, port: backend.port, method: request.method, path: request.url, headers, agent }, (answer) => {
+          const parts = [];
+          answer.on('data', (part) => parts.push(part)).on('end', () => { response.writeHead(answer.statusCode, answer.headers); response.end(Buffer.concat(parts)); });
+        }).end(Buffer.concat(chunks));
+      });
+    });
+    server.listen(0, '127.0.0.1', () => process.stdout.write('http://127.0.0.1:' + server.address().port + '\\n'));`;
+  const child = spawn(process.execPath, ['--input-type=module', '-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
   const [line] = await once(child.stdout!, 'data') as [Buffer];
-  return { ...JSON.parse(line.toString()), child };
+  return { endpoint: line.toString().trim(), child };
 }
 
-async function gatewayRatio(sandbox: { endpoint: string; backendUrl: string }): Promise<{ viaGateway: number; straight: number }> {
+async function gatewayRatio(sandbox: { endpoint: string; backendUrl: string; proxyUrl: string }): Promise<{ viaGateway: number; straight: number; viaProxy: number }> {
   const account = '100000000001';
   const calls = (endpoint: string, wrap: <T extends { middlewareStack: { add: (...args: never[]) => void } }>(c: T) => T) => {
     const ec2 = wrap(new EC2Client(config(endpoint, account)));
@@ -83,16 +92,15 @@ async function gatewayRatio(sandbox: { endpoint: string; backendUrl: string }): 
   };
   const viaGateway = calls(sandbox.endpoint, (c) => c);
   const straight = calls(sandbox.backendUrl, (c) => direct(c, account));
-  await viaGateway();
-  await straight();
-  // Interleaved rounds, so that the shared machine's noise falls on both alike.
-  const gatewayTimes: number[] = [];
-  const straightTimes: number[] = [];
+  const viaProxy = calls(sandbox.proxyUrl, (c) => c);
+  const rounds = { viaGateway, straight, viaProxy };
+  // Interleaved rounds, so that the shared machine's noise falls on all alike.
+  const times = { viaGateway: [] as number[], straight: [] as number[], viaProxy: [] as number[] };
+  for (const run of Object.values(rounds)) await run();
   for (let i = 0; i < 30; i++) {
-    gatewayTimes.push(await medianMs(1, viaGateway));
-    straightTimes.push(await medianMs(1, straight));
+    for (const [name, run] of Object.entries(rounds)) times[name as keyof typeof rounds].push(await medianMs(1, run));
   }
-  return { viaGateway: median(gatewayTimes), straight: median(straightTimes) };
+  return { viaGateway: median(times.viaGateway), straight: median(times.straight), viaProxy: median(times.viaProxy) };
 }
 
 /** Every lab's resources (the seven labs of /work/shared/labs.md) in one account. */
@@ -151,10 +159,13 @@ async function labFlows(endpoint: string, account: string): Promise<void> {
 
 export default async function bench() {
   const start = await startToReady();
-  const sandbox = await sandboxProcess();
+  // As `infralabs sandbox` runs it, so that its memory is the sandbox's alone.
+  const sandbox = await startSandboxProcess({ port: 0 });
+  const { backendUrl } = sandbox;
+  const proxy = await passThroughProxy(backendUrl);
   try {
-    const { viaGateway, straight } = await gatewayRatio(sandbox);
-    const rss = () => ({ moto: rssMb(sandbox.motoPid), gateway: rssMb(sandbox.gatewayPid) });
+    const { viaGateway, straight, viaProxy } = await gatewayRatio({ endpoint: sandbox.endpoint, backendUrl, proxyUrl: proxy.endpoint });
+    const rss = () => ({ moto: rssMb(sandbox.backendPid), gateway: rssMb(sandbox.pid) });
     const accounts = Array.from({ length: 10 }, (_, i) => String(200_000_000_000 + i));
     await labFlows(sandbox.endpoint, accounts[0]!);
     const oneLearner = rss();
@@ -168,12 +179,13 @@ export default async function bench() {
       { name: '6 lab API calls one after another, through the gateway', value: viaGateway, unit: 'ms' },
       { name: 'the same calls straight to moto', value: straight, unit: 'ms' },
       { name: 'gateway / straight ratio', value: viaGateway / straight, unit: 'x', target: '<= 1.15' },
+      { name: 'pass-through Node proxy (no gateway logic) / straight ratio: the floor of a separate process', value: viaProxy / straight, unit: 'x' },
       { name: `RSS moto + gateway after every lab flow, one learner (moto ${Math.round(oneLearner.moto)} MB)`, value: total(oneLearner), unit: 'MB', target: '<= 300 MB' },
       { name: `RSS moto + gateway after every lab flow in ${accounts.length} accounts`, value: total(tenLearners), unit: 'MB' },
       { name: `RSS moto + gateway after resetting those ${accounts.length} accounts`, value: total(afterReset), unit: 'MB' },
     ];
   } finally {
-    sandbox.child.kill('SIGTERM');
-    await once(sandbox.child, 'exit');
+    proxy.child.kill();
+    await sandbox.stop();
   }
 }

@@ -79,8 +79,11 @@ export async function loadLab(id: string, root = projectRoot): Promise<LabEntry>
 }
 
 export class LabLintError extends Error {
-  constructor(readonly problems: LabProblem[]) {
+  readonly problems: LabProblem[];
+
+  constructor(problems: LabProblem[]) {
     super(problems.map((p) => `${p.path}: ${p.message}`).join('\n'));
+    this.problems = problems;
   }
 }
 

@@ -2,8 +2,11 @@
 // Browser-safe (fetch only).
 
 export class SandboxUnreachableError extends Error {
-  constructor(readonly endpoint: string, detail?: string) {
+  readonly endpoint: string;
+
+  constructor(endpoint: string, detail?: string) {
     super(`Cannot reach the sandbox at ${endpoint}${detail ? ` (${detail})` : ''}: start it with \`npm start\` or \`npx infralabs sandbox\`.`);
+    this.endpoint = endpoint;
   }
 }
 

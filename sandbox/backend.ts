@@ -23,7 +23,8 @@ export type ResetTarget = { account: string } | { all: true };
 
 export class ExternalBackend implements Backend {
   readonly kind = 'external' as const;
-  constructor(private readonly base: string) {}
+  private readonly base: string;
+  constructor(base: string) { this.base = base; }
   url() { return this.base.replace(/\/$/, ''); }
   async version() { return 'unknown'; }
   async ready() {

@@ -1,4 +1,4 @@
-// Plain JavaScript that runs on the machine's own Node (even 20): the platform needs Node 22.12+,
+// Plain JavaScript that runs on the machine's own Node (even 20): the platform needs Node 22.18+ (it runs TypeScript files directly),
 // which npm installs beside it (the `node` package), so an older Node hands over to that one.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -9,9 +9,9 @@ export const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const bundledNode = join(root, 'node_modules', 'node', 'bin', 'node');
 
 const [major, minor] = process.versions.node.split('.').map(Number);
-export const nodeTooOld = major < 22 || (major === 22 && minor < 12);
+export const nodeTooOld = major < 22 || (major === 22 && minor < 18);
 
-/** On a Node older than 22.12, runs `script` again with the bundled Node 22 and exits with its
+/** On a Node older than 22.18, runs `script` again with the bundled Node 22 and exits with its
  *  status; on a new enough Node, returns. `missing` is said when the bundled Node is not there. */
 export function rerunOnNode22(script, missing) {
   if (!nodeTooOld) return;

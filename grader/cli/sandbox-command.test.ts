@@ -37,3 +37,18 @@ it('refuses a bad --port or --backend with the fix', async () => {
   expect(await main(['sandbox', '--backend', 'localhost:4567'], io)).toBe(2);
   expect(err).toBe('--backend must look like url=http://localhost:4567 (got "localhost:4567").\n');
 });
+
+it('refuses a port that is taken, in one line with the fix', async () => {
+  const { createServer } = await import('node:net');
+  const blocker = createServer().listen(0, '127.0.0.1');
+  await new Promise((resolve) => blocker.once('listening', resolve));
+  const port = (blocker.address() as { port: number }).port;
+  let err = '';
+  const io: Io = { out: () => {}, err: (t) => void (err += t), env: {}, cwd: process.cwd() };
+  try {
+    expect(await main(['sandbox', '--port', String(port)], io)).toBe(2);
+  } finally {
+    blocker.close();
+  }
+  expect(err).toBe(`Port ${port} is already in use: stop what runs there (is a sandbox already running?) or pass --port <other>.\n`);
+}, 120_000);

@@ -130,7 +130,12 @@ export function proveLab(labId: string, options: ProveOptions = {}): void {
 class Account {
   readonly id = freshAccount();
   readonly context: LabContext;
-  constructor(readonly lab: LabEntry, private readonly scriptTimeoutMs?: number) {
+  readonly lab: LabEntry;
+  private readonly scriptTimeoutMs: number | undefined;
+
+  constructor(lab: LabEntry, scriptTimeoutMs?: number) {
+    this.lab = lab;
+    this.scriptTimeoutMs = scriptTimeoutMs;
     this.context = createLabContext({ endpoint: testEndpoint(), account: this.id });
   }
   async setup(): Promise<void> {

@@ -81,7 +81,10 @@ export class ExecutionEnvironment {
   private onMessage: ((message: ChildMessage) => void) | undefined;
   private onExit: ((code: number | null, signal: NodeJS.Signals | null) => void) | undefined;
 
-  constructor(private readonly spec: EnvironmentSpec) {
+  private readonly spec: EnvironmentSpec;
+
+  constructor(spec: EnvironmentSpec) {
+    this.spec = spec;
     this.key = spec.key;
     this.fingerprint = spec.fingerprint;
     this.logStreamName = logStreamName(spec.executedVersion, this.id);

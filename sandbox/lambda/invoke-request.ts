@@ -24,8 +24,13 @@ const partialArn = /^(\d{12}):function:([^:]+)(?::([^:]+))?$/;
 const plainName = /^([^:]+)(?::([^:]+))?$/;
 
 export class InvokeRequestError extends Error {
-  constructor(readonly status: number, readonly code: string, message: string) {
+  readonly status: number;
+  readonly code: string;
+
+  constructor(status: number, code: string, message: string) {
     super(message);
+    this.status = status;
+    this.code = code;
   }
 }
 

@@ -13,14 +13,18 @@ export const sandboxCommand: Command = {
   async run({ values }, io) {
     const port = values.port === undefined ? 4566 : Number(values.port);
     const backendUrl = typeof values.backend === 'string' ? values.backend.replace(/^url=/, '') : undefined;
-    (await import('../../../sandbox/small-heap.ts')).preferSmallHeap();
-    const { startSandbox } = await import('../../../sandbox/sandbox.ts');
-    const sandbox = await startSandbox({ port, backendUrl, log: (line) => io.out(`${line}\n`) });
-    io.out(`Infra Labs sandbox ready at ${sandbox.endpoint} (backend: ${sandbox.backend.kind} ${await sandbox.backend.version()}). Ctrl-C stops it.\n`);
-    await new Promise<void>((resolve) => {
-      if (io.signal?.aborted) return resolve();
-      io.signal?.addEventListener('abort', () => resolve(), { once: true });
+    const { startSandboxProcess } = await import('../../../sandbox/sandbox-process.ts');
+    const sandbox = await startSandboxProcess({ port, backendUrl, log: (line) => io.out(`${line}\n`) });
+    io.out(`Infra Labs sandbox ready at ${sandbox.endpoint} (backend: ${sandbox.backend} ${sandbox.version}). Ctrl-C stops it.\n`);
+    const interrupted = new Promise<'interrupted'>((resolve) => {
+      if (io.signal?.aborted) return resolve('interrupted');
+      io.signal?.addEventListener('abort', () => resolve('interrupted'), { once: true });
     });
+    if (await Promise.race([interrupted, sandbox.exited.then(() => 'ended' as const)]) === 'ended') {
+      const cause = sandbox.lastLine();
+      io.err(`The sandbox stopped unexpectedly${cause ? ` (${cause})` : ''}: start it again with \`npx infralabs sandbox\`.\n`);
+      return 2;
+    }
     await sandbox.stop();
     return 0;
   },

@@ -17,7 +17,13 @@ export class Runner {
   private worker: Worker | undefined;
   private finish: ((outcome: RunOutcome) => void) | undefined;
 
-  constructor(private readonly timeLimitSeconds: number, private readonly preload: string[] = []) {}
+  private readonly timeLimitSeconds: number;
+  private readonly preload: string[];
+
+  constructor(timeLimitSeconds: number, preload: string[] = []) {
+    this.timeLimitSeconds = timeLimitSeconds;
+    this.preload = preload;
+  }
 
   /** Starts the worker ahead of the first run and lets it fetch the lab's SDK clients. */
   warm(): void {

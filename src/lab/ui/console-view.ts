@@ -9,7 +9,12 @@ export class ConsoleView {
   private queue: HTMLElement[] = [];
   private scheduled = false;
 
-  constructor(private readonly host: HTMLElement, private readonly emptyText: string) {
+  private readonly host: HTMLElement;
+  private readonly emptyText: string;
+
+  constructor(host: HTMLElement, emptyText: string) {
+    this.host = host;
+    this.emptyText = emptyText;
     this.clear();
   }
 

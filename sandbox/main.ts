@@ -1,0 +1,52 @@
+// The sandbox as a process of its own: `node sandbox/main.ts [--port N] [--backend-url URL]`,
+// started by `infralabs sandbox` and the bench through sandbox-process.ts. Its memory is the
+// sandbox's alone (no CLI, grader or TypeScript loader): Node runs this file directly, stripping
+// the types. It reports to its parent over the IPC channel and stops on SIGINT, SIGTERM, or when
+// the parent goes away, so that a killed CLI never leaves port 4566 taken.
+import { parseArgs } from 'node:util';
+import { startSandbox, type RunningSandbox } from './sandbox.ts';
+import { MotoBackend } from './backend.ts';
+import { SandboxError } from './paths.ts';
+import type { SandboxMessage } from './sandbox-process.ts';
+
+const { values } = parseArgs({ options: { port: { type: 'string' }, 'backend-url': { type: 'string' } } });
+
+function tell(message: SandboxMessage): Promise<void> {
+  return new Promise((resolve) => (process.send ? process.send(message, () => resolve()) : resolve()));
+}
+
+async function start(): Promise<RunningSandbox | undefined> {
+  try {
+    const sandbox = await startSandbox({
+      port: values.port === undefined ? undefined : Number(values.port),
+      backendUrl: values['backend-url'],
+      log: (line) => void tell({ type: 'log', line }),
+    });
+    const { backend } = sandbox;
+    await tell({
+      type: 'ready',
+      endpoint: sandbox.endpoint,
+      backend: backend.kind,
+      backendUrl: backend.url(),
+      version: await backend.version(),
+      backendPid: backend instanceof MotoBackend ? backend.pid() : undefined,
+    });
+    return sandbox;
+  } catch (error) {
+    // A SandboxError says what to do in one line; anything else is a defect, named with its cause.
+    await tell({ type: 'failed', message: error instanceof SandboxError ? error.message : `The sandbox failed to start: ${String(error)}` });
+    process.exit(2);
+  }
+}
+
+const started = start();
+let stopping = false;
+/** Stops once, after start-up has finished: stopping halfway would leave moto running. */
+function stop(): void {
+  if (stopping) return;
+  stopping = true;
+  void started.then((sandbox) => sandbox?.stop()).finally(() => process.exit(0));
+}
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);
+process.on('disconnect', stop);
