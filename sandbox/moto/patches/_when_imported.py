@@ -8,12 +8,13 @@ import sys
 import threading
 
 _hooks = {}
+_before_hooks = {}
 _lock = threading.RLock()
 
 
 class _PatchingFinder(importlib.abc.MetaPathFinder):
     def find_spec(self, name, path, target=None):
-        if name not in _hooks:
+        if name not in _hooks and name not in _before_hooks:
             return None
         with _lock:
             sys.meta_path.remove(self)
@@ -26,6 +27,8 @@ class _PatchingFinder(importlib.abc.MetaPathFinder):
         execute = spec.loader.exec_module
 
         def exec_module(module):
+            for patch in _before_hooks.pop(name, []):
+                patch(module)
             execute(module)
             for patch in _hooks.pop(name, []):
                 patch(module)
@@ -45,3 +48,11 @@ def when_imported(module_name, patch):
         patch(module)
     else:
         _hooks.setdefault(module_name, []).append(patch)
+
+
+def before_imported(module_name, patch):
+    """Run patch(module) just before module_name's code runs, on the still empty module; for a
+    patch that must change what the module reads while it loads. Too late if it is imported."""
+    if module_name in sys.modules:
+        raise RuntimeError(f"{module_name} is already imported")
+    _before_hooks.setdefault(module_name, []).append(patch)
