@@ -34,10 +34,10 @@ export function startSandboxProcess(options: { port?: number; backendUrl?: strin
     ...(options.port === undefined ? [] : ['--port', String(options.port)]),
     ...(options.backendUrl ? ['--backend-url', options.backendUrl] : []),
   ];
-  // --optimize-for-size: V8's defaults suit short, fast jobs; for a process that runs for hours
-  // they let the heap grow (after every lab's flow about 175 MB RSS against 115 MB with it), with
-  // no measurable change in CPU time per call (bench/sandbox.bench.ts).
-  const child = fork(entry, args, { cwd: projectRoot, execArgv: ['--optimize-for-size'], stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
+  // execArgv: [] because fork would pass on the parent's own flags (a loader, a test runner's).
+  // No --optimize-for-size either: with no SDK clients in the sandbox it no longer saved memory
+  // (bench: 263-269 MB with it, 265-272 without) and it cost CPU on every call.
+  const child = fork(entry, args, { cwd: projectRoot, execArgv: [], stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
   // What the process prints itself is only ever a crash report: its last line names the cause.
   let lastLine = '';
   for (const stream of [child.stdout!, child.stderr!]) {
