@@ -144,7 +144,7 @@ export default defineLab({
               return fail(
                 { ko: `대상 그룹 ${TG}이(가) 없습니다.`, en: `There is no target group named ${TG}.` },
                 {
-                  ko: '대상 그룹은 로드 밸런서가 요청을 나눠 줄 대상(인스턴스)의 목록이자, 대상이 건강한지 확인하는 방법(헬스 체크)입니다. CreateTargetGroup으로 만드세요.',
+                  ko: '대상 그룹은 로드 밸런서가 요청을 나눠 줄 대상(인스턴스)의 목록이자, 대상이 건강한지 확인하는 방법(상태 확인)입니다. CreateTargetGroup으로 만드세요.',
                   en: 'A target group is the list of targets (instances) the load balancer spreads requests over, and how it checks they are healthy. Create it with CreateTargetGroup.',
                 },
               );
@@ -159,20 +159,20 @@ export default defineLab({
               problems.push({ ko: `VPC가 ${group.VpcId ?? '없음'}입니다(기본 VPC ${vpc ?? '없음'}여야 함)`, en: `VPC is ${group.VpcId ?? 'none'} (expected the default VPC ${vpc ?? '(none)'})` });
             }
             if (group.HealthCheckPath !== '/health') {
-              problems.push({ ko: `헬스 체크 경로가 ${group.HealthCheckPath ?? '없음'}입니다(/health여야 함)`, en: `health check path is ${group.HealthCheckPath ?? 'unset'} (expected /health)` });
+              problems.push({ ko: `상태 확인 경로가 ${group.HealthCheckPath ?? '없음'}입니다(/health여야 함)`, en: `health check path is ${group.HealthCheckPath ?? 'unset'} (expected /health)` });
             }
             if (problems.length > 0) {
               const found = joinTexts(problems);
               return fail(
                 { ko: `${TG}: ${found.ko}.`, en: `${TG}: ${found.en}.` },
                 {
-                  ko: '로드 밸런서는 헬스 체크 경로(/health)에 주기적으로 요청을 보내 200을 돌려주는 대상에만 트래픽을 보냅니다. 헬스 체크 설정은 ModifyTargetGroup으로 바꿀 수 있지만, 프로토콜·포트·VPC는 만든 뒤에 바꿀 수 없어 대상 그룹을 다시 만들어야 합니다.',
+                  ko: '로드 밸런서는 상태 확인 경로(/health)에 주기적으로 요청을 보내 200을 돌려주는 대상에만 트래픽을 보냅니다. 상태 확인 설정은 ModifyTargetGroup으로 바꿀 수 있지만, 프로토콜·포트·VPC는 만든 뒤에 바꿀 수 없어 대상 그룹을 다시 만들어야 합니다.',
                   en: 'The load balancer requests the health check path (/health) regularly and sends traffic only to targets that answer 200. ModifyTargetGroup changes the health check; protocol, port and VPC are fixed at creation, so changing them means a new target group.',
                 },
                 evidence,
               );
             }
-            return pass({ ko: `${TG}: HTTP:80, 기본 VPC, 헬스 체크 /health.`, en: `${TG}: HTTP:80, default VPC, health check /health.` }, evidence);
+            return pass({ ko: `${TG}: HTTP:80, 기본 VPC, 상태 확인 /health.`, en: `${TG}: HTTP:80, default VPC, health check /health.` }, evidence);
           },
         },
         {
@@ -271,14 +271,14 @@ export default defineLab({
               problems.push({ ko: `대상 그룹 ${TG}이(가) 연결되어 있지 않습니다`, en: `target group ${TG} is not attached` });
             }
             if (group.HealthCheckType !== 'ELB') {
-              problems.push({ ko: `헬스 체크 유형이 ${group.HealthCheckType}입니다(ELB여야 함)`, en: `health check type is ${group.HealthCheckType} (expected ELB)` });
+              problems.push({ ko: `상태 확인 유형이 ${group.HealthCheckType}입니다(ELB여야 함)`, en: `health check type is ${group.HealthCheckType} (expected ELB)` });
             }
             if (problems.length > 0) {
               const found = joinTexts(problems);
               return fail(
                 { ko: `${ASG}: ${found.ko}.`, en: `${ASG}: ${found.en}.` },
                 {
-                  ko: '그룹에 대상 그룹을 연결해 두어야 그룹이 새로 띄운 인스턴스가 자동으로 로드 밸런서에 등록됩니다. 헬스 체크 유형을 ELB로 하면 EC2 상태 검사뿐 아니라 로드 밸런서의 헬스 체크에 실패한 인스턴스도 교체합니다. 서브넷을 두 가용 영역 이상에 두면 한 영역이 멈춰도 다른 영역에서 인스턴스가 살아 있습니다. UpdateAutoScalingGroup과 AttachLoadBalancerTargetGroups로 고칠 수 있습니다.',
+                  ko: '그룹에 대상 그룹을 연결해 두어야 그룹이 새로 띄운 인스턴스가 자동으로 로드 밸런서에 등록됩니다. 상태 확인 유형을 ELB로 하면 EC2 상태 확인뿐 아니라 로드 밸런서의 상태 확인에 실패한 인스턴스도 교체합니다. 서브넷을 두 가용 영역 이상에 두면 한 영역이 멈춰도 다른 영역에서 인스턴스가 살아 있습니다. UpdateAutoScalingGroup과 AttachLoadBalancerTargetGroups로 고칠 수 있습니다.',
                   en: 'With the target group attached, every instance the group launches is registered with the load balancer by itself. Health check type ELB makes the group replace instances that fail the load balancer\'s health check, not only EC2 status checks. Subnets in two or more zones keep instances running when one zone fails. UpdateAutoScalingGroup and AttachLoadBalancerTargetGroups fix these.',
                 },
                 evidence,
@@ -286,7 +286,7 @@ export default defineLab({
             }
             return pass(
               {
-                ko: `${ASG}: ${LT}, 최소 2/최대 4/희망 2, 가용 영역 ${[...zones].sort().join(', ')}, ${TG} 연결, 헬스 체크 ELB.`,
+                ko: `${ASG}: ${LT}, 최소 2/최대 4/희망 2, 가용 영역 ${[...zones].sort().join(', ')}, ${TG} 연결, 상태 확인 ELB.`,
                 en: `${ASG}: ${LT}, min 2/max 4/desired 2, zones ${[...zones].sort().join(', ')}, ${TG} attached, health check ELB.`,
               },
               evidence,
@@ -370,7 +370,7 @@ export default defineLab({
                   en: `${ASG} has ${before.length} InService instance(s) (${before.join(', ') || 'none'}); not registered healthy in ${TG}: ${unregistered.join(', ') || 'none'}. Expected at least two, all registered and healthy.`,
                 },
                 {
-                  ko: '그룹에 대상 그룹이 연결되어 있으면 그룹이 띄운 인스턴스는 자동으로 등록됩니다. 직접 RegisterTargets/DeregisterTargets로 손대지 말고 그룹에 맡기세요. healthy가 아니라면 인스턴스가 헬스 체크 경로(/health)에 200으로 답하는지 확인하세요.',
+                  ko: '그룹에 대상 그룹이 연결되어 있으면 그룹이 띄운 인스턴스는 자동으로 등록됩니다. 직접 RegisterTargets/DeregisterTargets로 손대지 말고 그룹에 맡기세요. healthy가 아니라면 인스턴스가 상태 확인 경로(/health)에 200으로 답하는지 확인하세요.',
                   en: 'When the target group is attached to the group, the instances it launches are registered by themselves: leave registration to the group rather than calling RegisterTargets/DeregisterTargets. If a target is not healthy, check that the instance answers 200 on the health check path (/health).',
                 },
                 before,
