@@ -20,6 +20,8 @@ export default defineConfig({
       title: { ko: 'Infra Labs', en: 'Infra Labs' },
       description: 'Learn AWS infrastructure by doing, against a local sandbox.',
       defaultLocale: 'ko',
+      // src/pages/404.astro says it in both languages; Starlight's own is in the default locale only.
+      disable404Route: true,
       locales: {
         ko: { label: '한국어', lang: 'ko' },
         en: { label: 'English', lang: 'en' },

@@ -24,6 +24,17 @@ test('the home page of each language renders', async () => {
   await page.close();
 });
 
+test('an unknown address gets a 404 page in both languages, with a way home in each', async () => {
+  const page = await site.browser.newPage();
+  const response = await page.goto(`${site.url}/en/no-such-page/`);
+  expect(response?.status()).toBe(404);
+  expect(await page.textContent('main [lang="ko"]')).toContain('페이지가 없습니다');
+  expect(await page.textContent('main [lang="en"]')).toContain('There is no page at this address');
+  expect(await page.getAttribute('main [lang="en"] a', 'href')).toBe('/en/');
+  expect(await page.getAttribute('main [lang="ko"] a', 'href')).toBe('/ko/');
+  await page.close();
+});
+
 test.each(pages)('lesson $lang/$slug renders', async ({ lang, slug }) => {
   const page = await site.browser.newPage();
   const errors: string[] = [];
