@@ -36,7 +36,8 @@ os.environ.setdefault("MOTO_IAM_LOAD_MANAGED_POLICIES", "true")
 # AccessDenied without a policy that allows it). The website is read in the owner's account.
 os.environ.setdefault("MOTO_S3_ALLOW_CROSSACCOUNT_ACCESS", "false")
 
-from moto.moto_server.werkzeug_app import DomainDispatcherApplication, create_backend_app  # noqa: E402
+from moto.moto_server import werkzeug_app  # noqa: E402
+from moto.moto_server.werkzeug_app import DomainDispatcherApplication  # noqa: E402
 from waitress import serve  # noqa: E402
 from werkzeug.wrappers import Request, Response  # noqa: E402
 from flask import got_request_exception  # noqa: E402
@@ -109,7 +110,8 @@ def main():
     parser.add_argument("--port", type=int, required=True)
     args = parser.parse_args()
     os.environ["MOTO_PORT"] = str(args.port)
-    app = DomainDispatcherApplication(create_backend_app)
+    # Read here, not imported above: a patch may replace it (patches/url_only_backends.py).
+    app = DomainDispatcherApplication(werkzeug_app.create_backend_app)
     # waitress, not werkzeug's development server (moto's own choice): werkzeug closes the connection
     # after every response, so each call cost the gateway a new TCP connection and moto a new thread,
     # about half the gateway's CPU time per call. waitress keeps connections alive, serves from a
