@@ -41,7 +41,10 @@ interface Call {
 
 const agent = new Agent({ keepAlive: true, maxSockets: 32 });
 
-function send(call: Call): Promise<Answer> {
+/** A kept-alive connection the gateway closed just as a call went out on it. */
+class StaleConnection extends Error {}
+
+function sendOnce(call: Call): Promise<Answer> {
   const url = new URL(call.path, call.endpoint);
   const day = new Date().toISOString().slice(0, 10).replace(/-/g, '');
   const body = call.body ?? '';
@@ -61,8 +64,19 @@ function send(call: Call): Promise<Answer> {
       });
       response.on('error', reject);
     });
-    outgoing.on('error', reject);
+    outgoing.on('error', (error: NodeJS.ErrnoException) => {
+      reject(outgoing.reusedSocket && error.code === 'ECONNRESET' ? new StaleConnection(error.message) : error);
+    });
     outgoing.end(body);
+  });
+}
+
+/** Sends again at once when the call went out on a connection that had just been closed: the
+ *  gateway never read it (the case Node's http.Agent documentation gives for retrying). */
+function send(call: Call): Promise<Answer> {
+  return sendOnce(call).catch((error: unknown) => {
+    if (error instanceof StaleConnection) return sendOnce(call);
+    throw error;
   });
 }
 
