@@ -7,8 +7,9 @@ prefix, and botocore's loader keeps that model for good: for EC2 ~22 MB of parse
 with tracemalloc), a second copy beside the one moto parses itself to read requests and write
 responses. The list depends only on the service, not the account, but moto remembered it per
 account (an lru_cache keyed on each account's backend, which also kept up to 128 accounts' backends
-alive after they were reset). Here it is computed once per service, then moto's session is dropped
-with the model it loaded (the next service's first account gets a new session)."""
+alive after they were reset). Here it is computed once per service, then the model is dropped from
+the loader's cache (or, should a botocore release rename what that needs, the whole session, which
+the next service's first account then builds again at ~0.3 s)."""
 import threading
 
 from moto.core.base_backend import AccountSpecificBackend
@@ -16,6 +17,16 @@ from moto.core.base_backend import AccountSpecificBackend
 _generate_regions = AccountSpecificBackend._generate_regions.__wrapped__  # without moto's lru_cache
 _regions = {}
 _lock = threading.Lock()
+
+
+def _forget_service_models():
+    try:
+        cache = AccountSpecificBackend.get_session()._session.get_component("data_loader")._cache
+        for key in [key for key in cache if key[0] == "load_service_model"
+                    or (key[0] == "load_data_with_path" and key[1].endswith("/service-2"))]:
+            del cache[key]
+    except (AttributeError, TypeError, IndexError):
+        AccountSpecificBackend.get_session.cache_clear()
 
 
 def generate_regions(self, service_name):
@@ -27,7 +38,7 @@ def generate_regions(self, service_name):
                 try:
                     regions = _generate_regions(self, service_name)
                 finally:
-                    AccountSpecificBackend.get_session.cache_clear()
+                    _forget_service_models()
                 _regions[service_name] = regions
     return list(regions)
 
