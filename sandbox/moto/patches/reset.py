@@ -20,6 +20,12 @@ def _owned_by(instance, account_id):
     for attribute in ("account_id", "_account_id", "owner_id"):
         if getattr(instance, attribute, None) == account_id:
             return True
+    # Models that know their account only through their backend: EC2's ~1,300 built-in AMIs, with
+    # the snapshot and volume each makes, are owned by Amazon but live in the account's backend;
+    # kept here, they outlived every reset (~4 MB an account).
+    for attribute in ("ec2_backend", "backend", "_backend"):
+        if getattr(getattr(instance, attribute, None), "account_id", None) == account_id:
+            return True
     return False
 
 
