@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type { Protocol } from './operation.ts';
 import type { GatewayResponse } from './types.ts';
 
-function escapeXml(text: string): string {
+export function escapeXml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 

@@ -5,6 +5,7 @@ import {
 } from '@aws-sdk/client-elastic-load-balancing-v2';
 import {
   AutoScalingClient, CreateAutoScalingGroupCommand, PutScalingPolicyCommand, UpdateAutoScalingGroupCommand, DescribeAutoScalingGroupsCommand, SetDesiredCapacityCommand,
+  AttachTrafficSourcesCommand, DetachTrafficSourcesCommand, DescribeTrafficSourcesCommand,
 } from '@aws-sdk/client-auto-scaling';
 import { clientConfig, freshAccount } from '../../../test/sandbox-context.ts';
 import { subnetsInZones } from './test-subnets.ts';
@@ -68,5 +69,33 @@ describe('load balancers and Auto Scaling', () => {
     expect(await healthy()).toEqual(after.map((instance) => instance.InstanceId!).sort());
     const { Reservations = [] } = await ec2.send(new DescribeInstancesCommand({ InstanceIds: after.map((instance) => instance.InstanceId!) }));
     expect(Reservations.flatMap((r) => r.Instances ?? []).every((instance) => instance.State?.Name === 'running')).toBe(true);
+  });
+
+  it('attaches target groups given as traffic sources, as AWS now documents, and registers the instances', async () => {
+    const subnets = (await subnetsInZones(ec2, DescribeSubnetsCommand)).slice(0, 2);
+    const { Vpcs = [] } = await ec2.send(new DescribeVpcsCommand({ Filters: [{ Name: 'is-default', Values: ['true'] }] }));
+    await ec2.send(new CreateLaunchTemplateCommand({ LaunchTemplateName: 'sources-lt', LaunchTemplateData: { ImageId: 'ami-12c6146b', InstanceType: 't3.micro' } }));
+    const { TargetGroups = [] } = await elb.send(new CreateTargetGroupCommand({ Name: 'sources-tg', Protocol: 'HTTP', Port: 80, VpcId: Vpcs[0]!.VpcId! }));
+    const arn = TargetGroups[0]!.TargetGroupArn!;
+    const name = 'sources-asg';
+    await autoscaling.send(new CreateAutoScalingGroupCommand({
+      AutoScalingGroupName: name, LaunchTemplate: { LaunchTemplateName: 'sources-lt' }, VPCZoneIdentifier: subnets.join(','),
+      MinSize: 1, MaxSize: 2, DesiredCapacity: 1, TrafficSources: [{ Identifier: arn }],
+    }));
+    const sources = async () => (await autoscaling.send(new DescribeTrafficSourcesCommand({ AutoScalingGroupName: name }))).TrafficSources ?? [];
+    expect(await sources()).toEqual([expect.objectContaining({ Identifier: arn, Type: 'elbv2' })]);
+    const { AutoScalingGroups = [] } = await autoscaling.send(new DescribeAutoScalingGroupsCommand({ AutoScalingGroupNames: [name] }));
+    const registered = (await elb.send(new DescribeTargetHealthCommand({ TargetGroupArn: arn }))).TargetHealthDescriptions!.map((target) => target.Target!.Id);
+    expect(registered).toEqual(AutoScalingGroups[0]!.Instances!.map((instance) => instance.InstanceId));
+
+    await autoscaling.send(new DetachTrafficSourcesCommand({ AutoScalingGroupName: name, TrafficSources: [{ Identifier: arn, Type: 'elbv2' }] }));
+    expect(await sources()).toEqual([]);
+    await autoscaling.send(new AttachTrafficSourcesCommand({ AutoScalingGroupName: name, TrafficSources: [{ Identifier: arn, Type: 'elbv2' }] }));
+    expect(await sources()).toHaveLength(1);
+
+    const lattice = await failure(autoscaling.send(new AttachTrafficSourcesCommand({ AutoScalingGroupName: name, TrafficSources: [{ Identifier: 'arn:aws:vpc-lattice:us-east-1:123456789012:targetgroup/tg-0', Type: 'vpc-lattice' }] })));
+    expect(lattice).toMatchObject({ name: 'ValidationError' });
+    const missing = await failure(autoscaling.send(new AttachTrafficSourcesCommand({ AutoScalingGroupName: 'no-such-asg', TrafficSources: [{ Identifier: arn }] })));
+    expect(missing).toMatchObject({ name: 'ValidationError' });
   });
 });

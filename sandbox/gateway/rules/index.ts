@@ -1,6 +1,7 @@
 // Every AWS rule the gateway enforces; sandbox/FIDELITY.md says what each restores.
 import type { AwsRule } from './rule.ts';
 import { asgCapacity } from './asg-capacity.ts';
+import { asgTrafficSources } from './asg-traffic-sources.ts';
 import { ec2VolumeZone } from './ec2-volume-zone.ts';
 import { ecsFargate } from './ecs-fargate.ts';
 import { eksTwoZones } from './eks-two-zones.ts';
@@ -9,7 +10,7 @@ import { lambdaLimits } from './lambda-limits.ts';
 import { s3BucketNames } from './s3-bucket-names.ts';
 import { s3PublicAccess } from './s3-public-access.ts';
 
-export const rules: AwsRule[] = [s3BucketNames, s3PublicAccess, ec2VolumeZone, lambdaLimits, ecsFargate, elbTwoZones, asgCapacity, eksTwoZones];
+export const rules: AwsRule[] = [s3BucketNames, s3PublicAccess, ec2VolumeZone, lambdaLimits, ecsFargate, elbTwoZones, asgCapacity, asgTrafficSources, eksTwoZones];
 
 const byCall = new Map<string, AwsRule[]>();
 for (const rule of rules) for (const call of rule.watches) byCall.set(call, [...(byCall.get(call) ?? []), rule]);

@@ -16,7 +16,8 @@ export interface RuleCall {
 export interface AwsRule {
   /** `service:Operation` names, the service being the SigV4 signing name. */
   watches: string[];
-  /** Before the backend sees the call: a response refuses it, undefined lets it pass. */
+  /** Before the backend sees the call: a response answers it instead of the backend (a refusal,
+   *  or the gateway's own answer to a call the backend lacks); undefined lets it pass. */
   check?(call: RuleCall): Promise<GatewayResponse | undefined> | GatewayResponse | undefined;
   /** After the backend answered it with success: follow-up calls AWS makes implicitly. */
   after?(call: RuleCall, response: GatewayResponse): Promise<void>;
