@@ -63,11 +63,13 @@ function gatewayFailure(error: unknown, exchange?: Exchange): GatewayResponse {
   };
 }
 
-function writeResponse(out: ServerResponse, response: GatewayResponse): void {
+function writeResponse(out: ServerResponse, response: GatewayResponse, method?: string): void {
   const headers = { ...response.headers };
   delete headers['transfer-encoding'];
   delete headers['connection'];
-  headers['content-length'] = String(Buffer.byteLength(response.body));
+  // A HEAD answer has no body but tells the length of the one GET would send (HeadObject's
+  // ContentLength); Node's server sends no body for HEAD by itself.
+  if (method !== 'HEAD' || headers['content-length'] === undefined) headers['content-length'] = String(Buffer.byteLength(response.body));
   out.writeHead(response.status, headers);
   out.end(response.body);
 }
@@ -76,7 +78,7 @@ export function createGatewayServer(gateway: GatewayContext): Server {
   return createServer((message, out) => {
     readExchange(message)
       .then((exchange) => handle(exchange, gateway))
-      .then((response) => writeResponse(out, response))
+      .then((response) => writeResponse(out, response, message.method))
       .catch((error) => writeResponse(out, gatewayFailure(error)));
   });
 }
