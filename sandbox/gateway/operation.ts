@@ -77,6 +77,20 @@ const s3SubResources: Record<string, string> = {
   encryption: 'BucketEncryption', location: 'BucketLocation', ownershipControls: 'BucketOwnershipControls',
 };
 
+/** An object call sent without the SDK's `x-id` (browsers' own requests, other tools). */
+function objectOperation(exchange: Exchange, verb: string): string {
+  const { method, query } = exchange.request;
+  if (query.has('uploadId')) {
+    if (method === 'PUT') return header(exchange, 'x-amz-copy-source') ? 'UploadPartCopy' : 'UploadPart';
+    if (method === 'POST') return 'CompleteMultipartUpload';
+    if (method === 'DELETE') return 'AbortMultipartUpload';
+    if (method === 'GET') return 'ListParts';
+  }
+  if (method === 'POST' && query.has('uploads')) return 'CreateMultipartUpload';
+  if (method === 'PUT' && header(exchange, 'x-amz-copy-source')) return 'CopyObject';
+  return `${verb}Object`;
+}
+
 function s3Operation(exchange: Exchange): Pick<Operation, 'name' | 'bucket' | 'key'> {
   const { method, path, query } = exchange.request;
   const host = header(exchange, 'host').replace(/:\d+$/, '');
@@ -89,7 +103,7 @@ function s3Operation(exchange: Exchange): Pick<Operation, 'name' | 'bucket' | 'k
   if (explicit) return { name: explicit, bucket, key };
   const verb = ({ PUT: 'Put', GET: 'Get', DELETE: 'Delete', HEAD: 'Head', POST: 'Post' } as Record<string, string>)[method] ?? method;
   if (!bucket) return { name: method === 'GET' ? 'ListBuckets' : `${method} /`, bucket, key };
-  if (key) return { name: `${verb}Object`, bucket, key };
+  if (key) return { name: objectOperation(exchange, verb), bucket, key };
   for (const [sub, noun] of Object.entries(s3SubResources)) if (query.has(sub)) return { name: `${verb}${noun}`, bucket, key };
   if (method === 'PUT') return { name: 'CreateBucket', bucket, key };
   if (method === 'DELETE') return { name: 'DeleteBucket', bucket, key };

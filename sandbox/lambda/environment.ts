@@ -39,6 +39,8 @@ export interface InvokeInput {
   event: unknown;
   invokedFunctionArn: string;
   clientContext?: unknown;
+  /** _X_AMZN_TRACE_ID for this invocation. */
+  traceHeader: string;
 }
 
 export interface InvokeOutcome {
@@ -268,6 +270,7 @@ export class ExecutionEnvironment {
         functionVersion: this.spec.executedVersion,
         invokedFunctionArn: input.invokedFunctionArn,
         clientContext: input.clientContext,
+        traceHeader: input.traceHeader,
       });
     });
   }

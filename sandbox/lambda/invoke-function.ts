@@ -11,6 +11,7 @@ import type { InvokeRequest } from './invoke-request.ts';
 import { lambdaError } from './lambda-error.ts';
 import { endLine, logTail, reportLine, startLine, type LogEvent } from './log-lines.ts';
 import { canRun, unsupportedRuntimeMessage } from './runtimes.ts';
+import { newTraceHeader } from './trace-header.ts';
 
 const maxSyncPayload = 6 * 1024 * 1024;
 const maxEventPayload = 1024 * 1024;
@@ -42,7 +43,8 @@ export async function invokeFunction(request: InvokeRequest, account: string, re
     }
   }
   const requestId = randomUUID();
-  const run = () => runInvocation({ ref: { ...ref, qualifier: request.qualifier }, configuration, executedVersion, requestId, event, invokedFunctionArn, clientContext: request.clientContext, gateway });
+  const traceHeader = request.traceHeader ?? newTraceHeader();
+  const run = () => runInvocation({ ref: { ...ref, qualifier: request.qualifier }, configuration, executedVersion, requestId, event, invokedFunctionArn, clientContext: request.clientContext, traceHeader, gateway });
   if (request.invocationType === 'Event') {
     runLater(run, configuration.FunctionName, gateway);
     return { status: 202, headers: { 'x-amzn-requestid': requestId, 'content-type': 'application/json' }, body: '' };
@@ -90,6 +92,7 @@ interface Invocation {
   event: unknown;
   invokedFunctionArn: string;
   clientContext?: unknown;
+  traceHeader: string;
   gateway: GatewayContext;
 }
 
@@ -109,7 +112,7 @@ async function runInvocation(invocation: Invocation): Promise<InvokeOutcome & { 
   const startedAt = Date.now();
   let outcome: InvokeOutcome;
   try {
-    outcome = await environment.invoke({ requestId, event: invocation.event, invokedFunctionArn: invocation.invokedFunctionArn, clientContext: invocation.clientContext });
+    outcome = await environment.invoke({ requestId, event: invocation.event, invokedFunctionArn: invocation.invokedFunctionArn, clientContext: invocation.clientContext, traceHeader: invocation.traceHeader });
   } finally {
     releaseEnvironment(environment);
   }

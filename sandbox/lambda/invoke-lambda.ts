@@ -42,14 +42,15 @@ export function shutdownLambda(): void {
 }
 
 /** Invokes a function for another part of the sandbox (S3 event notifications, schedules, ...)
- *  as Invoke with InvocationType Event would: 202 once queued, errors in Lambda's shape. */
-export async function invokeAsynchronously(gateway: GatewayContext, account: string, region: string, functionNameOrArn: string, event: unknown): Promise<GatewayResponse> {
+ *  as Invoke with InvocationType Event would: 202 once queued, errors in Lambda's shape.
+ *  `traceHeader` becomes the invocation's _X_AMZN_TRACE_ID (see trace-header.ts). */
+export async function invokeAsynchronously(gateway: GatewayContext, account: string, region: string, functionNameOrArn: string, event: unknown, traceHeader?: string): Promise<GatewayResponse> {
   const request = parseInvokeRequest({
     method: 'POST',
     path: `/2015-03-31/functions/${encodeURIComponent(functionNameOrArn)}/invocations`,
     search: '',
     query: new URLSearchParams(),
-    headers: { 'x-amz-invocation-type': 'Event' },
+    headers: { 'x-amz-invocation-type': 'Event', ...(traceHeader ? { 'x-amzn-trace-id': traceHeader } : {}) },
     body: Buffer.from(JSON.stringify(event)),
   })!;
   return invokeFunction(request, account, request.arnRegion ?? region, gateway);

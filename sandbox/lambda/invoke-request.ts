@@ -13,6 +13,8 @@ export interface InvokeRequest {
   invocationType: InvocationType;
   tail: boolean;
   clientContext?: unknown;
+  /** The caller's X-Ray trace header (X-Amzn-Trace-Id), passed on to the handler. */
+  traceHeader?: string;
   payload: Buffer;
 }
 
@@ -82,6 +84,7 @@ export function parseInvokeRequest(request: GatewayRequest): InvokeRequest | und
     invocationType,
     tail: logType === 'Tail' && invocationType === 'RequestResponse',
     clientContext,
+    traceHeader: header(request, 'x-amzn-trace-id'),
     payload: request.body,
   };
 }

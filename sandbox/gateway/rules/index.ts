@@ -8,9 +8,10 @@ import { eksTwoZones } from './eks-two-zones.ts';
 import { elbTwoZones } from './elb-two-zones.ts';
 import { lambdaLimits } from './lambda-limits.ts';
 import { s3BucketNames } from './s3-bucket-names.ts';
+import { s3EventNotifications } from './s3-event-notifications.ts';
 import { s3PublicAccess } from './s3-public-access.ts';
 
-export const rules: AwsRule[] = [s3BucketNames, s3PublicAccess, ec2VolumeZone, lambdaLimits, ecsFargate, elbTwoZones, asgCapacity, asgTrafficSources, eksTwoZones];
+export const rules: AwsRule[] = [s3BucketNames, s3PublicAccess, ec2VolumeZone, lambdaLimits, ecsFargate, elbTwoZones, asgCapacity, asgTrafficSources, eksTwoZones, s3EventNotifications];
 
 const byCall = new Map<string, AwsRule[]>();
 for (const rule of rules) for (const call of rule.watches) byCall.set(call, [...(byCall.get(call) ?? []), rule]);

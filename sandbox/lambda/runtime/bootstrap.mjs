@@ -92,6 +92,8 @@ function serialize(value) {
 
 async function invoke(message) {
   const { requestId, deadline } = message;
+  // As Lambda's runtime does: the SDK in the handler sends it on (recursive loop detection).
+  process.env._X_AMZN_TRACE_ID = message.traceHeader;
   let settled = false;
   const baseline = process.getActiveResourcesInfo().filter((kind) => kind === 'Timeout' || kind === 'Immediate').length + 1;
   await new Promise((resolveInvoke) => {

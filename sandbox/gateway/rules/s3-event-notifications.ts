@@ -1,0 +1,160 @@
+// AWS: S3 sends an event to each Lambda function a bucket's notification configuration names when
+// an object is created or removed, asynchronously, after the call that caused it.
+// https://docs.aws.amazon.com/AmazonS3/latest/userguide/EventNotifications.html
+// Before accepting the configuration, S3 checks that the function's resource-based policy lets
+// s3.amazonaws.com invoke it (AddPermission), else InvalidArgument.
+// https://docs.aws.amazon.com/AmazonS3/latest/userguide/ways-to-add-notification-config-to-bucket.html
+// moto can invoke functions only with Docker, so the gateway delivers the events and runs the
+// handlers; an event chain that keeps re-triggering itself stops as Lambda's recursive loop
+// detection stops it. With an external backend (LocalStack) both are that backend's business.
+import { AwsApiError, callAws, parseXml, s3Api } from '../aws-api.ts';
+import type { GatewayResponse } from '../types.ts';
+import { invokeAsynchronously } from '../../lambda/invoke-lambda.ts';
+import { signedRegion } from '../../lambda/invoke-request.ts';
+import { chainedTraceHeader, chainLength, maxChainedInvocations } from '../../lambda/trace-header.ts';
+import { lambdaNotifications, matches, type LambdaNotification } from './s3-notification-config.ts';
+import type { AwsRule, RuleCall } from './rule.ts';
+
+const text = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value) ?? '';
+
+/** S3 URL-encodes the key in an event as a form would: a space is `+`, a slash `%2F`. */
+function eventKey(key: string): string {
+  return encodeURIComponent(key).replace(/%20/g, '+').replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+}
+
+// --- PutBucketNotificationConfiguration: every Lambda destination must accept S3's invocations.
+
+type Statement = { Effect?: string; Principal?: unknown; Action?: unknown; Condition?: Record<string, Record<string, unknown>> };
+
+const list = (value: unknown): string[] => (Array.isArray(value) ? value.map(String) : value === undefined ? [] : [String(value)]);
+const wildcard = (pattern: string) => new RegExp(`^${pattern.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
+
+function allowsS3(statement: Statement, bucket: string, account: string): boolean {
+  if (statement.Effect !== 'Allow') return false;
+  const principal = statement.Principal;
+  const services = principal === '*' ? ['s3.amazonaws.com'] : list((principal as { Service?: unknown } | undefined)?.Service);
+  if (!services.includes('s3.amazonaws.com')) return false;
+  if (!list(statement.Action).some((action) => ['lambda:invokefunction', 'lambda:*', '*'].includes(action.toLowerCase()))) return false;
+  // The conditions S3's invocation carries: the bucket's ARN and the bucket owner's account.
+  const context: Record<string, string> = { 'aws:sourcearn': `arn:aws:s3:::${bucket}`, 'aws:sourceaccount': account };
+  return Object.values(statement.Condition ?? {}).every((block) => Object.entries(block).every(([key, expected]) => {
+    const actual = context[key.toLowerCase()];
+    return actual === undefined || list(expected).some((pattern) => wildcard(pattern).test(actual));
+  }));
+}
+
+async function acceptsS3(call: RuleCall, functionArn: string, bucket: string): Promise<boolean> {
+  try {
+    const answer = await callAws({
+      endpoint: call.gateway.endpoint, account: call.account, service: 'lambda', method: 'GET',
+      path: `/2015-03-31/functions/${encodeURIComponent(functionArn)}/policy`,
+    });
+    const policy = JSON.parse(String(JSON.parse(answer.body.toString('utf8')).Policy)) as { Statement?: Statement | Statement[] };
+    const statements = Array.isArray(policy.Statement) ? policy.Statement : policy.Statement ? [policy.Statement] : [];
+    return statements.some((statement) => allowsS3(statement, bucket, call.account));
+  } catch (error) {
+    if (error instanceof AwsApiError || error instanceof SyntaxError) return false; // no function, no policy
+    throw error;
+  }
+}
+
+async function checkDestinations(call: RuleCall): Promise<GatewayResponse | undefined> {
+  const bucket = call.operation.bucket ?? '';
+  for (const notification of lambdaNotifications(call.exchange.request.body)) {
+    if (!await acceptsS3(call, notification.functionArn, bucket)) {
+      call.gateway.log(`S3 notification for ${bucket} refused: ${notification.functionArn} does not exist or its resource-based policy does not allow s3.amazonaws.com to invoke it (lambda AddPermission)`);
+      return call.refuse('InvalidArgument', 'Unable to validate the following destination configurations');
+    }
+  }
+  return undefined;
+}
+
+// --- After an object call: the events it caused, delivered to the matching functions.
+
+interface ObjectEvent { name: string; key: string }
+
+function objectEvents(call: RuleCall, response: GatewayResponse): ObjectEvent[] {
+  const key = call.operation.key ?? '';
+  switch (call.operation.name) {
+    case 'PutObject': return [{ name: 'ObjectCreated:Put', key }];
+    case 'CopyObject': return [{ name: 'ObjectCreated:Copy', key }];
+    case 'CompleteMultipartUpload': return [{ name: 'ObjectCreated:CompleteMultipartUpload', key }];
+    case 'DeleteObject':
+      return [{ name: text(response.headers['x-amz-delete-marker']) === 'true' && !call.exchange.request.query.has('versionId') ? 'ObjectRemoved:DeleteMarkerCreated' : 'ObjectRemoved:Delete', key }];
+    case 'DeleteObjects': {
+      const result = (parseXml(Buffer.isBuffer(response.body) ? response.body : Buffer.from(response.body))['DeleteResult'] ?? {}) as Record<string, unknown>;
+      const deleted = (Array.isArray(result['Deleted']) ? result['Deleted'] : result['Deleted'] ? [result['Deleted']] : []) as Record<string, unknown>[];
+      return deleted.map((entry) => ({ name: String(entry['DeleteMarker']) === 'true' ? 'ObjectRemoved:DeleteMarkerCreated' : 'ObjectRemoved:Delete', key: String(entry['Key']) }));
+    }
+    default: return [];
+  }
+}
+
+let sequence = 0;
+
+async function eventRecord(call: RuleCall, event: ObjectEvent, notification: LambdaNotification, response: GatewayResponse, region: string) {
+  const bucket = call.operation.bucket ?? '';
+  const object: Record<string, unknown> = { key: eventKey(event.key) };
+  if (event.name.startsWith('ObjectCreated')) {
+    const head = await s3Api(call.gateway.endpoint, call.account, 'HEAD', bucket, { key: event.key });
+    object['size'] = Number(head.headers['content-length'] ?? 0);
+    object['eTag'] = (head.headers['etag'] ?? '').replace(/"/g, '');
+    if (head.headers['x-amz-version-id']) object['versionId'] = head.headers['x-amz-version-id'];
+  }
+  object['sequencer'] = (++sequence).toString(16).toUpperCase().padStart(18, '0');
+  return {
+    eventVersion: '2.1',
+    eventSource: 'aws:s3',
+    awsRegion: region,
+    eventTime: new Date().toISOString(),
+    eventName: event.name,
+    userIdentity: { principalId: `AWS:${call.account}` },
+    requestParameters: { sourceIPAddress: '127.0.0.1' },
+    responseElements: { 'x-amz-request-id': text(response.headers['x-amz-request-id']), 'x-amz-id-2': text(response.headers['x-amz-id-2']) },
+    s3: {
+      s3SchemaVersion: '1.0',
+      configurationId: notification.id,
+      bucket: { name: bucket, ownerIdentity: { principalId: call.account }, arn: `arn:aws:s3:::${bucket}` },
+      object,
+    },
+  };
+}
+
+async function deliver(call: RuleCall, response: GatewayResponse): Promise<void> {
+  const events = objectEvents(call, response);
+  if (events.length === 0) return;
+  const bucket = call.operation.bucket ?? '';
+  let notifications: LambdaNotification[];
+  try {
+    notifications = lambdaNotifications((await s3Api(call.gateway.endpoint, call.account, 'GET', bucket, { subresource: 'notification' })).body);
+  } catch {
+    return; // the bucket is gone again
+  }
+  const cause = text(call.exchange.request.headers['x-amzn-trace-id']) || undefined;
+  const region = signedRegion(call.exchange.request) ?? 'us-east-1';
+  for (const event of events) {
+    for (const notification of notifications.filter((n) => matches(n, event.name, event.key))) {
+      if (chainLength(cause) >= maxChainedInvocations) {
+        call.gateway.log(`S3 event ${event.name} for s3://${bucket}/${event.key} not sent to ${notification.functionArn}: a recursive loop (the function's own writes trigger it again) stopped after ${maxChainedInvocations} invocations, as Lambda's recursive loop detection does. Give the notification a prefix the function does not write to.`);
+        continue;
+      }
+      const record = await eventRecord(call, event, notification, response, region);
+      const functionRegion = notification.functionArn.split(':')[3] || region;
+      const answer = await invokeAsynchronously(call.gateway, call.account, functionRegion, notification.functionArn, { Records: [record] }, chainedTraceHeader(cause, notification.functionArn));
+      if (answer.status !== 202) call.gateway.log(`S3 event for s3://${bucket}/${event.key} not delivered to ${notification.functionArn}: ${answer.body.toString()}`);
+    }
+  }
+}
+
+export const s3EventNotifications: AwsRule = {
+  watches: ['s3:PutBucketNotificationConfiguration', 's3:PutObject', 's3:CopyObject', 's3:CompleteMultipartUpload', 's3:DeleteObject', 's3:DeleteObjects'],
+  check(call) {
+    if (call.gateway.backend.kind === 'external' || call.operation.name !== 'PutBucketNotificationConfiguration') return undefined;
+    return checkDestinations(call);
+  },
+  async after(call, response) {
+    if (call.gateway.backend.kind === 'external' || call.operation.name === 'PutBucketNotificationConfiguration') return;
+    // Asynchronous, as on AWS: the caller's answer does not wait for the functions.
+    deliver(call, response).catch((error: unknown) => call.gateway.log(`S3 event delivery for s3://${call.operation.bucket}/${call.operation.key ?? ''} failed: ${(error as Error).message}`));
+  },
+};
