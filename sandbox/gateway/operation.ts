@@ -66,6 +66,8 @@ const restJsonRoutes: [method: string, pattern: RegExp, name: string][] = [
   ['POST', /^\/clusters\/?$/, 'CreateCluster'],
   ['GET', /^\/clusters\/?$/, 'ListClusters'],
   ['POST', /^\/clusters\/[^/]+\/node-groups\/?$/, 'CreateNodegroup'],
+  ['POST', /^\/clusters\/[^/]+\/node-groups\/[^/]+\/update-config\/?$/, 'UpdateNodegroupConfig'],
+  ['DELETE', /^\/clusters\/[^/]+\/node-groups\/[^/]+\/?$/, 'DeleteNodegroup'],
   ['GET', /^\/clusters\/[^/]+\/?$/, 'DescribeCluster'],
 ];
 
