@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { awsManagedPolicyNames, roleNameOf, trustAllowsService, trustedServices } from './iam.ts';
+import { awsManagedPolicyNames, policiesAllow, roleNameOf, trustAllowsService, trustedServices } from './iam.ts';
 
 const policy = (statement: unknown) => encodeURIComponent(JSON.stringify({ Version: '2012-10-17', Statement: statement }));
 
@@ -37,5 +37,32 @@ describe('policy and role names', () => {
     expect(roleNameOf('arn:aws:iam::123456789012:role/lambda-exec')).toBe('lambda-exec');
     expect(roleNameOf('arn:aws:iam::123456789012:role/service-role/lambda-exec')).toBe('lambda-exec');
     expect(roleNameOf('lambda-exec')).toBeUndefined();
+  });
+});
+
+describe('policiesAllow', () => {
+  const uploads = 'arn:aws:s3:::uploads-123456789012';
+  const doc = (...statements: unknown[]) => policy(statements);
+
+  it('matches actions and resources with IAM wildcards, across documents', () => {
+    expect(policiesAllow([doc({ Effect: 'Allow', Action: 's3:GetObject', Resource: `${uploads}/incoming/*` })], 's3:GetObject', `${uploads}/incoming/*`)).toBe(true);
+    expect(policiesAllow([doc({ Effect: 'Allow', Action: ['s3:Get*'], Resource: [`${uploads}/*`] })], 's3:getobject', `${uploads}/incoming/*`)).toBe(true);
+    expect(policiesAllow([doc({ Effect: 'Allow', Action: 's3:*', Resource: '*' })], 's3:PutObject', `${uploads}/processed/*`)).toBe(true);
+    expect(policiesAllow(['not json', JSON.stringify({ Statement: { Effect: 'Allow', Action: '*', Resource: '*' } })], 's3:PutObject', `${uploads}/processed/*`)).toBe(true);
+  });
+
+  it('needs the whole range and the action itself; a Deny wins', () => {
+    expect(policiesAllow([doc({ Effect: 'Allow', Action: 's3:GetObject', Resource: `${uploads}/incoming/*.jpg` })], 's3:GetObject', `${uploads}/incoming/*`)).toBe(false);
+    expect(policiesAllow([doc({ Effect: 'Allow', Action: ['s3:Get*', 's3:List*'], Resource: '*' })], 's3:PutObject', `${uploads}/processed/*`)).toBe(false);
+    expect(policiesAllow([doc({ Effect: 'Allow', Action: 's3:PutObject', Resource: `${uploads}/incoming/*` })], 's3:PutObject', `${uploads}/processed/*`)).toBe(false);
+    expect(policiesAllow([
+      doc({ Effect: 'Allow', Action: 's3:*', Resource: '*' }),
+      doc({ Effect: 'Deny', Action: 's3:PutObject', Resource: `${uploads}/*` }),
+    ], 's3:PutObject', `${uploads}/processed/*`)).toBe(false);
+  });
+
+  it('reads NotAction and NotResource as "everything except"', () => {
+    expect(policiesAllow([doc({ Effect: 'Allow', NotAction: 's3:DeleteObject', Resource: '*' })], 's3:PutObject', `${uploads}/processed/*`)).toBe(true);
+    expect(policiesAllow([doc({ Effect: 'Allow', Action: 's3:*', NotResource: `${uploads}/processed/*` })], 's3:PutObject', `${uploads}/processed/*`)).toBe(false);
   });
 });

@@ -1,6 +1,15 @@
 // IAM questions that several labs ask: does this role exist, who may assume it, what is attached.
-import { GetRoleCommand, ListAttachedRolePoliciesCommand, type Role } from '@aws-sdk/client-iam';
+import {
+  GetPolicyCommand,
+  GetPolicyVersionCommand,
+  GetRoleCommand,
+  GetRolePolicyCommand,
+  ListAttachedRolePoliciesCommand,
+  ListRolePoliciesCommand,
+  type Role,
+} from '@aws-sdk/client-iam';
 import type { LabContext } from '../lab.ts';
+import { wildcardMatch } from './s3.ts';
 
 /** The role, or undefined when it does not exist. */
 export async function findRole(ctx: LabContext, roleName: string): Promise<Role | undefined> {
@@ -17,6 +26,9 @@ interface Statement {
   Effect?: string;
   Principal?: unknown;
   Action?: string | string[];
+  NotAction?: string | string[];
+  Resource?: string | string[];
+  NotResource?: string | string[];
 }
 
 /** Parses a trust policy as IAM returns it: URL-encoded JSON (or plain JSON from other backends). */
@@ -113,4 +125,47 @@ export async function serviceRoleProblem(
   const missing = policies.filter((policy) => !attached.includes(policy));
   if (missing.length > 0) return { role, problem: { kind: 'policies', found: missing } };
   return { role };
+}
+
+/**
+ * The permission policy documents of a role: its inline policies and the default version of every
+ * managed policy attached to it (AWS managed ones too, so AmazonS3FullAccess counts for what it allows).
+ */
+export async function rolePolicyDocuments(ctx: LabContext, roleName: string): Promise<string[]> {
+  const inlineNames: string[] = [];
+  let marker: string | undefined;
+  do {
+    const page = await ctx.iam.send(new ListRolePoliciesCommand({ RoleName: roleName, Marker: marker }), { abortSignal: ctx.signal });
+    inlineNames.push(...(page.PolicyNames ?? []));
+    marker = page.IsTruncated ? page.Marker : undefined;
+  } while (marker);
+  const inline = inlineNames.map(async (name) =>
+    (await ctx.iam.send(new GetRolePolicyCommand({ RoleName: roleName, PolicyName: name }), { abortSignal: ctx.signal })).PolicyDocument);
+  const managed = (await attachedPolicyArns(ctx, roleName)).map(async (arn) => {
+    const { Policy: policy } = await ctx.iam.send(new GetPolicyCommand({ PolicyArn: arn }), { abortSignal: ctx.signal });
+    if (!policy?.DefaultVersionId) return undefined;
+    const { PolicyVersion: version } = await ctx.iam.send(new GetPolicyVersionCommand({ PolicyArn: arn, VersionId: policy.DefaultVersionId }), { abortSignal: ctx.signal });
+    return version?.Document;
+  });
+  return (await Promise.all([...inline, ...managed])).flatMap((document) => (document ? [document] : []));
+}
+
+const matchesAny = (patterns: string[], value: string, ignoreCase = false) => patterns.some((pattern) => wildcardMatch(pattern, value, ignoreCase));
+
+function covers(statement: Statement, action: string, resource: string): boolean {
+  const actionOk = statement.NotAction !== undefined ? !matchesAny(asList(statement.NotAction), action, true) : matchesAny(asList(statement.Action), action, true);
+  const resourceOk = statement.NotResource !== undefined ? !matchesAny(asList(statement.NotResource), resource) : matchesAny(asList(statement.Resource), resource);
+  return actionOk && resourceOk;
+}
+
+/**
+ * Whether identity policy documents allow `action` on `resource`, judged with IAM's wildcards: some
+ * Allow statement covers both and no Deny statement does (conditions are not evaluated). A resource
+ * ending in `*` (arn:aws:s3:::bucket/incoming/*) stands for every such object: a pattern must cover
+ * the whole range, so `incoming/*.jpg` does not count for `incoming/*`.
+ */
+export function policiesAllow(documents: string[], action: string, resource: string): boolean {
+  const statements = documents.flatMap((document) => asList(parsePolicyDocument(document)?.Statement));
+  return statements.some((s) => s.Effect === 'Allow' && covers(s, action, resource))
+    && !statements.some((s) => s.Effect === 'Deny' && covers(s, action, resource));
 }
