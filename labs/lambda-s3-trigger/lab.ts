@@ -66,10 +66,8 @@ const execRole: Check = {
     if (basic.status !== 'pass') return basic;
     const bucketArn = bucketArnOf(ctx);
     const documents = await rolePolicyDocuments(ctx, ROLE);
-    const missing = [
-      policiesAllow(documents, 's3:GetObject', `${bucketArn}/${INCOMING}*`) ? undefined : `s3:GetObject on ${bucketArn}/${INCOMING}*`,
-      policiesAllow(documents, 's3:PutObject', `${bucketArn}/${PROCESSED}*`) ? undefined : `s3:PutObject on ${bucketArn}/${PROCESSED}*`,
-    ].filter((item) => item !== undefined);
+    const needs = [['s3:GetObject', `${bucketArn}/${INCOMING}*`], ['s3:PutObject', `${bucketArn}/${PROCESSED}*`]] as const;
+    const missing = needs.filter(([action, resource]) => !policiesAllow(documents, action, resource));
     if (missing.length === 0) {
       return pass(
         {
@@ -80,7 +78,10 @@ const execRole: Check = {
       );
     }
     return fail(
-      { ko: `${ROLE}의 권한 정책이 다음을 허용하지 않습니다: ${missing.join(', ')}.`, en: `${ROLE}'s permission policies do not allow ${missing.join(' or ')}.` },
+      {
+        ko: `${ROLE}의 권한 정책이 ${missing.map(([action, resource]) => `${resource}의 ${action}`).join(', ')}을(를) 허용하지 않습니다.`,
+        en: `${ROLE}'s permission policies do not allow ${missing.map(([action, resource]) => `${action} on ${resource}`).join(' or ')}.`,
+      },
       {
         ko: `S3가 함수를 호출할 수 있게 하는 것(리소스 기반 정책)과 함수가 S3를 읽고 쓸 수 있게 하는 것(실행 역할의 권한)은 별개입니다. 함수는 ${ROLE}의 권한으로 원본을 GetObject하고 결과를 PutObject하므로, PutRolePolicy로 인라인 정책을 넣으세요: s3:GetObject는 ${bucketArn}/${INCOMING}*에, s3:PutObject는 ${bucketArn}/${PROCESSED}*에. 필요한 만큼만 주는 것이 최소 권한 원칙입니다. 샌드박스는 IAM 권한을 강제하지 않아 여기서는 함수가 돌아가도, 실제 AWS에서는 AccessDenied로 실패합니다.`,
         en: `Letting S3 invoke the function (its resource-based policy) and letting the function read and write S3 (its execution role) are separate things. The function calls GetObject on the upload and PutObject for the result with ${ROLE}'s permissions, so give the role an inline policy with PutRolePolicy: s3:GetObject on ${bucketArn}/${INCOMING}* and s3:PutObject on ${bucketArn}/${PROCESSED}*, no more (least privilege). The sandbox does not enforce IAM, so the function may work here, but on AWS it would fail with AccessDenied.`,
@@ -135,10 +136,11 @@ function servicePrincipals(statement: PolicyStatement): string[] {
   return typeof principal === 'object' && principal !== null ? asList((principal as { Service?: unknown }).Service) : [];
 }
 
-/** The values an aws:SourceArn condition (ArnLike or ArnEquals) limits the statement to. */
+/** The values an aws:SourceArn condition limits the statement to. AddPermission writes ArnLike (the API
+ *  reference now says StringLike); ArnEquals and StringEquals written by hand mean the same for one ARN. */
 function sourceArns(statement: PolicyStatement): string[] {
   return Object.entries(statement.Condition ?? {})
-    .filter(([operator]) => /^arn(like|equals)$/i.test(operator))
+    .filter(([operator]) => /^(arn|string)(like|equals)$/i.test(operator))
     .flatMap(([, block]) => Object.entries(block ?? {}).filter(([key]) => key.toLowerCase() === 'aws:sourcearn').flatMap(([, value]) => asList(value)));
 }
 
@@ -173,7 +175,7 @@ const permission: Check = {
       return fail(
         { ko: `${names} 문장이 s3.amazonaws.com에 호출을 허용하면서 aws:SourceArn 조건이 없습니다.`, en: `Statement ${names} allows s3.amazonaws.com to invoke the function with no aws:SourceArn condition.` },
         {
-          ko: `SourceArn이 없으면 어느 계정의 어느 버킷이든 알림 대상으로 ${FUNCTION}을(를) 지정해 여러분의 함수를 실행시킬 수 있습니다. S3라는 서비스가 남의 부탁을 대신 들어주는 "혼동된 대리인(confused deputy)"이 되는 것입니다. RemovePermission으로 이 문장을 지우고, SourceArn '${bucketArn}'(그리고 버킷 ARN에는 계정 id가 없으니 SourceAccount '${ctx.account}'도)를 주어 AddPermission을 다시 호출하세요.`,
+          ko: `SourceArn이 없으면 어느 계정의 어느 버킷이든 알림 대상으로 ${FUNCTION}을(를) 지정해 여러분의 함수를 실행시킬 수 있습니다. S3라는 서비스가 남의 부탁을 대신 들어주는 "혼동된 대리자(confused deputy)"이 되는 것입니다. RemovePermission으로 이 문장을 지우고, SourceArn '${bucketArn}'(그리고 버킷 ARN에는 계정 id가 없으니 SourceAccount '${ctx.account}'도)를 주어 AddPermission을 다시 호출하세요.`,
           en: `Without SourceArn, any bucket in any account could name ${FUNCTION} as its notification target and run your function: S3 would act as a "confused deputy", doing another account's bidding with your permission. Remove this statement with RemovePermission and call AddPermission again with SourceArn '${bucketArn}' (and SourceAccount '${ctx.account}', since a bucket ARN carries no account id).`,
         },
         evidence,
@@ -245,7 +247,7 @@ const notification: Check = {
           ? { ko: `${FUNCTION}(으)로 가는 알림에 접두사 필터가 없어, 버킷의 모든 새 객체가 함수를 실행합니다.`, en: `The notification to ${FUNCTION} has no prefix filter: every new object in the bucket runs the function.` }
           : { ko: `${FUNCTION}(으)로 가는 알림의 접두사 '${prefix}'가 ${PROCESSED}에도 맞습니다.`, en: `The notification to ${FUNCTION} filters on prefix '${prefix}', which ${PROCESSED} matches too.` },
         {
-          ko: `함수가 결과를 같은 버킷의 ${PROCESSED}에 쓰면 그 쓰기도 "객체 생성" 이벤트라서 함수가 다시 실행되고, 또 결과를 쓰고, 끝없이 반복됩니다(재귀 루프). 호출마다 요금이 나가고 동시 실행 한도를 다 써 버립니다. 필터 접두사를 정확히 '${INCOMING}'로 주어, 업로드만 함수를 깨우고 함수 자신의 결과는 깨우지 않게 하세요.`,
+          ko: `함수가 결과를 같은 버킷의 ${PROCESSED}에 쓰면 그 쓰기도 "객체 생성" 이벤트라서 함수가 다시 실행되고, 또 결과를 쓰고, 끝없이 반복됩니다(재귀 루프). 호출마다 요금이 나가고, 계정의 동시 실행 한도를 다 써 버릴 수도 있습니다. 필터 접두사를 정확히 '${INCOMING}'로 주어, 업로드만 함수를 깨우고 함수 자신의 결과는 깨우지 않게 하세요.`,
           en: `When the function writes its result to ${PROCESSED} in the same bucket, that write is an "object created" event too: it runs the function again, which writes again, without end (a recursive loop) that you pay for per invocation and that can use up your concurrency. Filter on exactly the prefix '${INCOMING}', so that uploads wake the function and its own results do not.`,
         },
         [name],
