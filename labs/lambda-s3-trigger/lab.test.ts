@@ -54,4 +54,17 @@ describe('lambda-s3-trigger against the sandbox', () => {
     expect(checks['notification']!.hint).toContain('recursive loop');
     expect(checks['pipeline']!.message).toBe(`${bucket} has no notification that would send an upload under incoming/ to thumb-fn, so the grader did not try one.`);
   }, 60_000);
+
+  test('when the handler throws, the pipeline check quotes the error from the function\'s log', async () => {
+    const other = freshAccount();
+    try {
+      const run = await runScript(join(import.meta.dirname, 'fixtures', 'pipeline.hardcoded-bucket.ts'), { endpoint: testEndpoint(), account: other, cwd: import.meta.dirname });
+      expect(run.exitCode, run.output).toBe(0);
+      const report = await gradeLab(lab, createLabContext({ endpoint: testEndpoint(), account: other }));
+      const pipeline = report.checks.find((check) => check.id === 'pipeline')!;
+      expect(pipeline.message).toMatch(/^Nothing appeared under processed\/ within 20 s of uploading incoming\/infralabs-check-\w+\.txt\. The function's log shows a recent error: NoSuchBucket: /);
+    } finally {
+      await resetSandbox(testEndpoint(), { account: other }).catch(() => {});
+    }
+  }, 120_000);
 });

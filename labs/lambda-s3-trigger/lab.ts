@@ -1,5 +1,6 @@
 // lambda-s3-trigger: an upload under incoming/ runs thumb-fn, which writes its result under
 // processed/ (the photo-processing pattern; spec: /work/shared/labs.md).
+import { FilterLogEventsCommand } from '@aws-sdk/client-cloudwatch-logs';
 import { GetPolicyCommand } from '@aws-sdk/client-lambda';
 import {
   DeleteObjectCommand,
@@ -283,6 +284,28 @@ async function keysWith(ctx: LabContext, bucket: string, prefix: string, marker:
   return keys;
 }
 
+/** The last error in the function's log of the past few minutes ("NoSuchBucket: ..."), if any. */
+async function lastLoggedError(ctx: LabContext): Promise<string | undefined> {
+  try {
+    const { events = [] } = await ctx.logs.send(
+      new FilterLogEventsCommand({ logGroupName: `/aws/lambda/${FUNCTION}`, startTime: Date.now() - 5 * 60_000 }),
+      { abortSignal: ctx.signal },
+    );
+    for (const { message = '' } of events.reverse()) {
+      const thrown = /Invoke Error\s*(\{.*\})/s.exec(message)?.[1];
+      if (thrown) {
+        const error = JSON.parse(thrown) as { errorType?: string; errorMessage?: string };
+        return `${error.errorType ?? 'Error'}: ${(error.errorMessage ?? '').split('\n')[0]!.slice(0, 200)}`;
+      }
+      const timedOut = /Task timed out after [\d.]+ seconds/.exec(message)?.[0];
+      if (timedOut) return timedOut;
+    }
+  } catch {
+    // No log group (the function never ran) or a log line that is not JSON: nothing to add.
+  }
+  return undefined;
+}
+
 const pipeline: Check = {
   id: 'pipeline',
   title: { ko: '업로드하면 processed/에 결과가 생김', en: 'An upload produces a result under processed/' },
@@ -330,8 +353,12 @@ const pipeline: Check = {
           [`s3://${name}/${upload}`, ...elsewhere.map((key) => `s3://${name}/${key}`)],
         );
       }
+      const logged = await lastLoggedError(ctx);
       return fail(
-        { ko: `${upload}을(를) 올린 뒤 ${WAIT_MS / 1000}초 동안 ${PROCESSED} 아래에 결과가 생기지 않았습니다.`, en: `Nothing appeared under ${PROCESSED} within ${WAIT_MS / 1000} s of uploading ${upload}.` },
+        {
+          ko: `${upload}을(를) 올린 뒤 ${WAIT_MS / 1000}초 동안 ${PROCESSED} 아래에 결과가 생기지 않았습니다.${logged ? ` 함수 로그의 최근 오류: ${logged}` : ''}`,
+          en: `Nothing appeared under ${PROCESSED} within ${WAIT_MS / 1000} s of uploading ${upload}.${logged ? ` The function's log shows a recent error: ${logged}` : ''}`,
+        },
         {
           ko: `함수의 로그 그룹 /aws/lambda/${FUNCTION}을(를) 보세요. 함수가 실행되었는지, 오류를 냈는지 알 수 있습니다. 흔한 원인: 이벤트의 키는 URL 인코딩되어 있어(공백은 +) decodeURIComponent(key.replace(/\\+/g, ' '))로 풀어야 GetObject가 찾습니다. 핸들러는 event.Records의 각 레코드에서 s3.bucket.name과 s3.object.key를 읽고, 원본을 GetObject한 뒤 결과를 같은 버킷의 ${PROCESSED} 아래에 PutObject해야 합니다.`,
           en: `Look at the function's log group /aws/lambda/${FUNCTION}: did it run, did it throw? A common cause: keys in S3 events are URL-encoded (a space is +), so decode them with decodeURIComponent(key.replace(/\\+/g, ' ')) before GetObject. For each record of event.Records the handler reads s3.bucket.name and s3.object.key, GETs the upload and PUTs its result under ${PROCESSED} in the same bucket.`,
