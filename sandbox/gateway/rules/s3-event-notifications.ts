@@ -96,10 +96,14 @@ async function eventRecord(call: RuleCall, event: ObjectEvent, notification: Lam
   const bucket = call.operation.bucket ?? '';
   const object: Record<string, unknown> = { key: eventKey(event.key) };
   if (event.name.startsWith('ObjectCreated')) {
-    const head = await s3Api(call.gateway.endpoint, call.account, 'HEAD', bucket, { key: event.key });
-    object['size'] = Number(head.headers['content-length'] ?? 0);
-    object['eTag'] = (head.headers['etag'] ?? '').replace(/"/g, '');
-    if (head.headers['x-amz-version-id']) object['versionId'] = head.headers['x-amz-version-id'];
+    // Read back, since a copy or a multipart upload does not say its size; an object deleted
+    // again meanwhile still gets its event, without them.
+    const head = await s3Api(call.gateway.endpoint, call.account, 'HEAD', bucket, { key: event.key }).catch(() => undefined);
+    if (head) {
+      object['size'] = Number(head.headers['content-length'] ?? 0);
+      object['eTag'] = (head.headers['etag'] ?? '').replace(/"/g, '');
+      if (head.headers['x-amz-version-id']) object['versionId'] = head.headers['x-amz-version-id'];
+    }
   }
   object['sequencer'] = (++sequence).toString(16).toUpperCase().padStart(18, '0');
   return {
