@@ -1,7 +1,8 @@
 // lambda-vs-fargate: the same greeting as a Lambda function and as a Fargate service.
-import { GetFunctionCommand, InvokeCommand, type FunctionConfiguration } from '@aws-sdk/client-lambda';
+import { InvokeCommand } from '@aws-sdk/client-lambda';
 import { couldNotCheck, defineLab, fail, pass, type LabContext, joinTexts } from '../../grader/lab.ts';
 import { roleNameOf } from '../../grader/queries/iam.ts';
+import { findFunction, isModernNode } from '../../grader/queries/lambda.ts';
 import { serviceRoleCheck } from '../../grader/queries/service-role-check.ts';
 import {
   cpuUnits,
@@ -18,16 +19,6 @@ const CLUSTER = 'lab-cluster';
 const FAMILY = 'hello-task';
 const SERVICE = 'hello-svc';
 
-async function findFunction(ctx: LabContext): Promise<FunctionConfiguration | undefined> {
-  try {
-    const { Configuration } = await ctx.lambda.send(new GetFunctionCommand({ FunctionName: FUNCTION }), { abortSignal: ctx.signal });
-    return Configuration;
-  } catch (error) {
-    if ((error as { name?: string }).name === 'ResourceNotFoundException') return undefined;
-    throw error;
-  }
-}
-
 const noFunction = () =>
   fail(
     { ko: `Lambda 함수 ${FUNCTION}이(가) 없습니다.`, en: `There is no Lambda function named ${FUNCTION}.` },
@@ -36,12 +27,6 @@ const noFunction = () =>
       en: 'Create the function with CreateFunction, uploading your code as a zip. Creating it needs the execution role Lambda will assume (Role).',
     },
   );
-
-/** Node.js runtimes Lambda supports from 20 on (nodejs20.x, nodejs22.x, nodejs24.x, ...). */
-function isModernNode(runtime: string | undefined): boolean {
-  const match = /^nodejs(\d+)\.x$/.exec(runtime ?? '');
-  return match !== null && Number(match[1]) >= 20;
-}
 
 export default defineLab({
   id: 'lambda-vs-fargate',
@@ -78,7 +63,7 @@ export default defineLab({
           title: { ko: '함수 hello-fn 설정', en: 'Function hello-fn configuration' },
           points: 2,
           async run(ctx) {
-            const fn = await findFunction(ctx);
+            const fn = await findFunction(ctx, FUNCTION);
             if (!fn) return noFunction();
             const evidence = fn.FunctionArn ? [fn.FunctionArn] : [];
             const problems: { ko: string; en: string }[] = [];
@@ -124,7 +109,7 @@ export default defineLab({
           // A cold start unpacks the zip and starts a process.
           timeoutMs: 20_000,
           async run(ctx) {
-            const fn = await findFunction(ctx);
+            const fn = await findFunction(ctx, FUNCTION);
             if (!fn) return noFunction();
             const evidence = fn.FunctionArn ? [fn.FunctionArn] : [];
             const response = await ctx.lambda.send(
