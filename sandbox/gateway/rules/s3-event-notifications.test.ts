@@ -77,7 +77,7 @@ describe('S3 event notifications to Lambda', () => {
     const record = JSON.parse(await waitFor(readObject(bucket, 'processed/red flower.txt'), 'processed/red flower.txt'));
     expect(record).toMatchObject({
       eventSource: 'aws:s3', eventName: 'ObjectCreated:Put', awsRegion: 'us-east-1',
-      s3: { configurationId: 'created', bucket: { name: bucket, arn: `arn:aws:s3:::${bucket}` }, object: { key: 'incoming%2Fred+flower.txt', size: 6 } },
+      s3: { configurationId: 'created', bucket: { name: bucket, arn: `arn:aws:s3:::${bucket}` }, object: { key: 'incoming/red+flower.txt', size: 6 } },
     });
     expect(record.s3.object.eTag).toMatch(/^[0-9a-f]{32}$/);
 

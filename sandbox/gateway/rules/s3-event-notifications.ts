@@ -17,9 +17,11 @@ import type { AwsRule, RuleCall } from './rule.ts';
 
 const text = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value) ?? '';
 
-/** S3 URL-encodes the key in an event as a form would: a space is `+`, a slash `%2F`. */
+/** S3 URL-encodes the key in an event as a form would (a space is `+`, `=` is `%3D`) but leaves
+ *  its slashes alone, whatever the documentation's "URL encoded" suggests (moto encoded them). */
 function eventKey(key: string): string {
-  return encodeURIComponent(key).replace(/%20/g, '+').replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  const encode = (part: string) => encodeURIComponent(part).replace(/%20/g, '+').replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return key.split('/').map(encode).join('/');
 }
 
 // --- PutBucketNotificationConfiguration: every Lambda destination must accept S3's invocations.
