@@ -1,5 +1,6 @@
 // Reading S3 bucket policies the way S3's "public" evaluation does, shared by the public access
-// rule and the website. https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-control-block-public-access.html#access-control-block-public-access-policy-status
+// rule and the website; its statement parsing also serves Lambda function policies.
+// https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-control-block-public-access.html#access-control-block-public-access-policy-status
 
 export interface PolicyStatement {
   Effect?: string;
@@ -23,13 +24,14 @@ export function statementsOf(policyText: string): PolicyStatement[] {
   }
 }
 
-function list(value: unknown): string[] {
+/** A policy element that may be one value or a list of them, as a list. */
+export function valuesOf(value: unknown): string[] {
   return Array.isArray(value) ? value.map(String) : value === undefined ? [] : [String(value)];
 }
 
 export function isPublicPrincipal(principal: unknown): boolean {
   if (principal === '*') return true;
-  if (principal && typeof principal === 'object') return list((principal as { AWS?: unknown }).AWS).includes('*');
+  if (principal && typeof principal === 'object') return valuesOf((principal as { AWS?: unknown }).AWS).includes('*');
   return false;
 }
 
@@ -50,7 +52,7 @@ function wildcard(pattern: string, value: string): boolean {
 }
 
 function matchesAction(statement: PolicyStatement, action: string): boolean {
-  return list(statement.Action).some((pattern) => wildcard(pattern.toLowerCase(), action.toLowerCase()));
+  return valuesOf(statement.Action).some((pattern) => wildcard(pattern.toLowerCase(), action.toLowerCase()));
 }
 
 /** Whether anonymous visitors may GetObject this key under the policy (an explicit public deny wins). */
@@ -58,7 +60,7 @@ export function allowsPublicRead(policyText: string, bucket: string, key: string
   const arn = `arn:aws:s3:::${bucket}/${key}`;
   const applies = (statement: PolicyStatement) => isPublicPrincipal(statement.Principal)
     && matchesAction(statement, 's3:GetObject')
-    && list(statement.Resource).some((pattern) => wildcard(pattern, arn));
+    && valuesOf(statement.Resource).some((pattern) => wildcard(pattern, arn));
   const statements = statementsOf(policyText);
   if (statements.some((statement) => statement.Effect === 'Deny' && applies(statement))) return false;
   return statements.some((statement) => isPublicStatement(statement) && applies(statement));

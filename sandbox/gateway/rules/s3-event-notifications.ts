@@ -12,7 +12,8 @@ import type { GatewayResponse } from '../types.ts';
 import { invokeAsynchronously } from '../../lambda/invoke-lambda.ts';
 import { signedRegion } from '../../lambda/invoke-request.ts';
 import { chainedTraceHeader, chainLength, maxChainedInvocations } from '../../lambda/trace-header.ts';
-import { lambdaNotifications, matches, type LambdaNotification } from './s3-notification-config.ts';
+import { statementsOf, valuesOf, type PolicyStatement } from './bucket-policy.ts';
+import { asArray, lambdaNotifications, matches, type LambdaNotification } from './s3-notification-config.ts';
 import type { AwsRule, RuleCall } from './rule.ts';
 
 const text = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value) ?? '';
@@ -26,22 +27,19 @@ function eventKey(key: string): string {
 
 // --- PutBucketNotificationConfiguration: every Lambda destination must accept S3's invocations.
 
-type Statement = { Effect?: string; Principal?: unknown; Action?: unknown; Condition?: Record<string, Record<string, unknown>> };
-
-const list = (value: unknown): string[] => (Array.isArray(value) ? value.map(String) : value === undefined ? [] : [String(value)]);
 const wildcard = (pattern: string) => new RegExp(`^${pattern.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
 
-function allowsS3(statement: Statement, bucket: string, account: string): boolean {
+function allowsS3(statement: PolicyStatement, bucket: string, account: string): boolean {
   if (statement.Effect !== 'Allow') return false;
   const principal = statement.Principal;
-  const services = principal === '*' ? ['s3.amazonaws.com'] : list((principal as { Service?: unknown } | undefined)?.Service);
+  const services = principal === '*' ? ['s3.amazonaws.com'] : valuesOf((principal as { Service?: unknown } | undefined)?.Service);
   if (!services.includes('s3.amazonaws.com')) return false;
-  if (!list(statement.Action).some((action) => ['lambda:invokefunction', 'lambda:*', '*'].includes(action.toLowerCase()))) return false;
+  if (!valuesOf(statement.Action).some((action) => ['lambda:invokefunction', 'lambda:*', '*'].includes(action.toLowerCase()))) return false;
   // The conditions S3's invocation carries: the bucket's ARN and the bucket owner's account.
   const context: Record<string, string> = { 'aws:sourcearn': `arn:aws:s3:::${bucket}`, 'aws:sourceaccount': account };
   return Object.values(statement.Condition ?? {}).every((block) => Object.entries(block).every(([key, expected]) => {
     const actual = context[key.toLowerCase()];
-    return actual === undefined || list(expected).some((pattern) => wildcard(pattern).test(actual));
+    return actual === undefined || valuesOf(expected).some((pattern) => wildcard(pattern).test(actual));
   }));
 }
 
@@ -51,9 +49,8 @@ async function acceptsS3(call: RuleCall, functionArn: string, bucket: string): P
       endpoint: call.gateway.endpoint, account: call.account, service: 'lambda', method: 'GET',
       path: `/2015-03-31/functions/${encodeURIComponent(functionArn)}/policy`,
     });
-    const policy = JSON.parse(String(JSON.parse(answer.body.toString('utf8')).Policy)) as { Statement?: Statement | Statement[] };
-    const statements = Array.isArray(policy.Statement) ? policy.Statement : policy.Statement ? [policy.Statement] : [];
-    return statements.some((statement) => allowsS3(statement, bucket, call.account));
+    const policy = String(JSON.parse(answer.body.toString('utf8')).Policy);
+    return statementsOf(policy).some((statement) => allowsS3(statement, bucket, call.account));
   } catch (error) {
     if (error instanceof AwsApiError || error instanceof SyntaxError) return false; // no function, no policy
     throw error;
@@ -85,8 +82,7 @@ function objectEvents(call: RuleCall, response: GatewayResponse): ObjectEvent[] 
       return [{ name: text(response.headers['x-amz-delete-marker']) === 'true' && !call.exchange.request.query.has('versionId') ? 'ObjectRemoved:DeleteMarkerCreated' : 'ObjectRemoved:Delete', key }];
     case 'DeleteObjects': {
       const result = (parseXml(Buffer.isBuffer(response.body) ? response.body : Buffer.from(response.body))['DeleteResult'] ?? {}) as Record<string, unknown>;
-      const deleted = (Array.isArray(result['Deleted']) ? result['Deleted'] : result['Deleted'] ? [result['Deleted']] : []) as Record<string, unknown>[];
-      return deleted.map((entry) => ({ name: String(entry['DeleteMarker']) === 'true' ? 'ObjectRemoved:DeleteMarkerCreated' : 'ObjectRemoved:Delete', key: String(entry['Key']) }));
+      return asArray(result['Deleted']).map((entry) => ({ name: String(entry['DeleteMarker']) === 'true' ? 'ObjectRemoved:DeleteMarkerCreated' : 'ObjectRemoved:Delete', key: String(entry['Key']) }));
     }
     default: return [];
   }

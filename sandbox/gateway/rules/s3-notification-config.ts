@@ -13,7 +13,8 @@ export interface LambdaNotification {
   suffix: string;
 }
 
-const asArray = (value: unknown): Record<string, unknown>[] =>
+/** An XML element that may appear once or many times, as a list. */
+export const asArray = (value: unknown): Record<string, unknown>[] =>
   (Array.isArray(value) ? value : value === undefined || value === '' ? [] : [value]) as Record<string, unknown>[];
 
 export function lambdaNotifications(xml: Buffer): LambdaNotification[] {
