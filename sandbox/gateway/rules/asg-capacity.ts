@@ -1,14 +1,12 @@
 // AWS: an Auto Scaling group needs MinSize <= DesiredCapacity <= MaxSize.
 // https://docs.aws.amazon.com/autoscaling/ec2/userguide/asg-capacity-limits.html
-import { answerOf, list, queryApi } from '../aws-api.ts';
+import { describeGroup } from './auto-scaling-group.ts';
 import type { AwsRule, RuleCall } from './rule.ts';
 
 interface Sizes { min?: number; max?: number; desired?: number }
 
 async function currentSizes(call: RuleCall, name: string): Promise<Sizes> {
-  const action = 'DescribeAutoScalingGroups';
-  const answer = answerOf(await queryApi(call.gateway.endpoint, call.account, 'autoscaling', action, { 'AutoScalingGroupNames.member.1': name }), action);
-  const group = list(answer['AutoScalingGroups'], 'member')[0];
+  const group = await describeGroup(call, name);
   const size = (field: string) => (group?.[field] === undefined ? undefined : Number(group[field]));
   return group ? { min: size('MinSize'), max: size('MaxSize'), desired: size('DesiredCapacity') } : {};
 }

@@ -9,6 +9,7 @@
 import { randomUUID } from 'node:crypto';
 import { AwsApiError, answerOf, list, queryApi } from '../aws-api.ts';
 import { escapeXml } from '../aws-error.ts';
+import { describeGroup } from './auto-scaling-group.ts';
 import type { GatewayResponse } from '../types.ts';
 import type { AwsRule, RuleCall } from './rule.ts';
 
@@ -47,17 +48,11 @@ async function targetGroupCall(call: RuleCall, action: string, group: string, ar
   return answerOf(await queryApi(call.gateway.endpoint, call.account, 'autoscaling', action, params), action);
 }
 
-async function groupExists(call: RuleCall, group: string): Promise<boolean> {
-  const action = 'DescribeAutoScalingGroups';
-  const result = answerOf(await queryApi(call.gateway.endpoint, call.account, 'autoscaling', action, { 'AutoScalingGroupNames.member.1': group }), action);
-  return list(result['AutoScalingGroups'], 'member').length > 0;
-}
-
 /** The gateway's answer, or the error AWS gives: no such group (moto crashes on it), or the
  *  backend's own (no such target group). */
 async function answered(call: RuleCall, group: string, work: () => Promise<GatewayResponse>): Promise<GatewayResponse> {
   try {
-    if (!await groupExists(call, group)) {
+    if (!await describeGroup(call, group)) {
       return call.refuse('ValidationError', `AutoScalingGroup name not found - AutoScalingGroup '${group}' not found`);
     }
     return await work();
