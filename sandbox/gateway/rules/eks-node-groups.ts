@@ -7,7 +7,6 @@
 // group's own launch template), resizes it with UpdateNodegroupConfig and removes it with
 // DeleteNodegroup. The instances run nothing: there is no Kubernetes in the sandbox.
 import { answerOf, callAws, list, queryApi } from '../aws-api.ts';
-import type { GatewayResponse } from '../types.ts';
 import type { AwsRule, RuleCall } from './rule.ts';
 
 interface Nodegroup {
@@ -20,9 +19,10 @@ interface Nodegroup {
   resources?: { autoScalingGroups?: { name?: string }[] };
 }
 
-function nodegroupOf(response: GatewayResponse): Nodegroup {
+/** The `nodegroup` of an EKS answer's JSON body. */
+function nodegroupOf(body: Buffer | string): Nodegroup {
   try {
-    return (JSON.parse(response.body.toString()) as { nodegroup?: Nodegroup }).nodegroup ?? {};
+    return (JSON.parse(body.toString()) as { nodegroup?: Nodegroup }).nodegroup ?? {};
   } catch {
     return {};
   }
@@ -87,7 +87,7 @@ async function createGroup(call: RuleCall, nodegroup: Nodegroup): Promise<void> 
 async function describeNodegroup(call: RuleCall): Promise<Nodegroup> {
   const path = call.exchange.request.path.replace(/\/update-config\/?$/, '');
   const answer = await callAws({ endpoint: call.gateway.endpoint, account: call.account, service: 'eks', method: 'GET', path });
-  return nodegroupOf({ status: answer.status, headers: {}, body: answer.body });
+  return nodegroupOf(answer.body);
 }
 
 export const eksNodeGroups: AwsRule = {
@@ -96,13 +96,13 @@ export const eksNodeGroups: AwsRule = {
     if (call.gateway.backend.kind === 'external') return;
     try {
       if (call.operation.name === 'CreateNodegroup') {
-        await createGroup(call, nodegroupOf(response));
+        await createGroup(call, nodegroupOf(response.body));
       } else if (call.operation.name === 'UpdateNodegroupConfig') {
         const nodegroup = await describeNodegroup(call);
         const name = groupName(nodegroup);
         if (name) await autoscaling(call, 'UpdateAutoScalingGroup', { AutoScalingGroupName: name, ...sizes(nodegroup) });
       } else {
-        const name = groupName(nodegroupOf(response));
+        const name = groupName(nodegroupOf(response.body));
         if (!name) return;
         await autoscaling(call, 'DeleteAutoScalingGroup', { AutoScalingGroupName: name, ForceDelete: 'true' });
         await queryApi(call.gateway.endpoint, call.account, 'ec2', 'DeleteLaunchTemplate', { LaunchTemplateName: name }).catch(() => undefined);
