@@ -1,11 +1,12 @@
 // The set-up every browser test of the built site shares: before the file's tests, the site is
-// built (once per set of sources) and served on a free port, and Chromium is launched; after
+// built (once per set of sources) and served on this worker's port (whose origin the test sandbox allows), and Chromium is launched; after
 // them both are closed. Call it at the top of a test file.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { launchBrowser } from './browser.ts';
 import { builtSite } from './built-site.ts';
 import { serveStatic, type StaticSite } from './static-server.ts';
+import { testSitePort } from '../test/sandbox-context.ts';
 
 export interface SiteInBrowser {
   /** The served site's origin, e.g. `http://127.0.0.1:41234`. */
@@ -17,7 +18,7 @@ export function siteInBrowser(): SiteInBrowser {
   let site: StaticSite | undefined;
   let browser: Browser | undefined;
   beforeAll(async () => {
-    site = await serveStatic(await builtSite());
+    site = await serveStatic(await builtSite(), testSitePort());
     browser = await launchBrowser();
   }, 600_000);
   afterAll(async () => {

@@ -1,4 +1,5 @@
-// The sandbox as a process of its own: `node sandbox/main.ts [--port N] [--backend-url URL]`,
+// The sandbox as a process of its own: `node sandbox/main.ts [--port N] [--backend-url URL]
+// [--listen ADDRESS] [--allow-origin ORIGIN]... [--host-name NAME]...`,
 // started by `infralabs sandbox` and the bench through sandbox-process.ts. Its memory is the
 // sandbox's alone (no CLI, grader or TypeScript loader): Node runs this file directly, stripping
 // the types. It reports to its parent over the IPC channel and stops on SIGINT, SIGTERM, or when
@@ -9,7 +10,15 @@ import { MotoBackend } from './backend.ts';
 import { SandboxError } from './paths.ts';
 import type { SandboxMessage } from './sandbox-process.ts';
 
-const { values } = parseArgs({ options: { port: { type: 'string' }, 'backend-url': { type: 'string' } } });
+const { values } = parseArgs({
+  options: {
+    port: { type: 'string' },
+    'backend-url': { type: 'string' },
+    listen: { type: 'string' },
+    'allow-origin': { type: 'string', multiple: true },
+    'host-name': { type: 'string', multiple: true },
+  },
+});
 
 function tell(message: SandboxMessage): Promise<void> {
   return new Promise((resolve) => (process.send ? process.send(message, () => resolve()) : resolve()));
@@ -20,6 +29,9 @@ async function start(): Promise<RunningSandbox | undefined> {
     const sandbox = await startSandbox({
       port: values.port === undefined ? undefined : Number(values.port),
       backendUrl: values['backend-url'],
+      host: values.listen,
+      allowOrigins: values['allow-origin'],
+      hostNames: values['host-name'],
       log: (line) => void tell({ type: 'log', line }),
     });
     const { backend } = sandbox;

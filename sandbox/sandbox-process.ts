@@ -28,11 +28,24 @@ export interface SandboxProcess {
 
 const entry = join(projectRoot, 'sandbox', 'main.ts');
 
-export function startSandboxProcess(options: { port?: number; backendUrl?: string; log?: (line: string) => void } = {}): Promise<SandboxProcess> {
+export interface SandboxProcessOptions {
+  port?: number;
+  backendUrl?: string;
+  /** Address to listen on (default 127.0.0.1). */
+  listen?: string;
+  allowOrigins?: string[];
+  hostNames?: string[];
+  log?: (line: string) => void;
+}
+
+export function startSandboxProcess(options: SandboxProcessOptions = {}): Promise<SandboxProcess> {
   const log = options.log ?? (() => {});
   const args = [
     ...(options.port === undefined ? [] : ['--port', String(options.port)]),
     ...(options.backendUrl ? ['--backend-url', options.backendUrl] : []),
+    ...(options.listen ? ['--listen', options.listen] : []),
+    ...(options.allowOrigins ?? []).flatMap((origin) => ['--allow-origin', origin]),
+    ...(options.hostNames ?? []).flatMap((name) => ['--host-name', name]),
   ];
   // execArgv: [] because fork would pass on the parent's own flags (a loader, a test runner's).
   // No --optimize-for-size either: with no SDK clients in the sandbox it no longer saved memory

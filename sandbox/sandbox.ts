@@ -4,12 +4,17 @@ import { ExternalBackend, MotoBackend, type Backend } from './backend.ts';
 import { createGatewayServer } from './gateway/server.ts';
 import { shutdownLambda } from './lambda/invoke-lambda.ts';
 import { SandboxError } from './paths.ts';
+import { accessRules, type AccessRules } from './gateway/access.ts';
 
 export interface SandboxOptions {
   /** Gateway port; 0 picks a free one (tests). */
   port?: number;
-  /** Host to listen on. */
+  /** Address to listen on: 127.0.0.1 unless said otherwise. */
   host?: string;
+  /** Browser origins allowed besides the site's own (--allow-origin; INFRALABS_ALLOW_ORIGINS adds more). */
+  allowOrigins?: string[];
+  /** Host names answered besides loopback's (--host-name). */
+  hostNames?: string[];
   /** An AWS-compatible endpoint to front instead of moto. */
   backendUrl?: string;
   log?: (line: string) => void;
@@ -22,9 +27,22 @@ export interface RunningSandbox {
   stop(): Promise<void>;
 }
 
+/** The access rules for these options and INFRALABS_ALLOW_ORIGINS (origins separated by commas or spaces). */
+export function sandboxAccess(options: SandboxOptions, env: Record<string, string | undefined> = process.env): AccessRules {
+  const fromEnv = (env.INFRALABS_ALLOW_ORIGINS ?? '').split(/[\s,]+/).filter(Boolean);
+  try {
+    return accessRules({ allowOrigins: [...(options.allowOrigins ?? []), ...fromEnv], hostNames: options.hostNames });
+  } catch (error) {
+    throw new SandboxError((error as Error).message);
+  }
+}
+
 export async function startSandbox(options: SandboxOptions = {}): Promise<RunningSandbox> {
   const log = options.log ?? (() => {});
   const host = options.host ?? '127.0.0.1';
+  // Clients on the network address the sandbox by the address it listens on.
+  const listensOn = ['0.0.0.0', '::', '127.0.0.1', '::1', 'localhost'].includes(host) ? [] : [host];
+  const access = sandboxAccess({ ...options, hostNames: [...(options.hostNames ?? []), ...listensOn] });
   const port = options.port ?? 4566;
   let backend: Backend;
   if (options.backendUrl) {
@@ -34,7 +52,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     await moto.start(log);
     backend = moto;
   }
-  const gateway = { backend, log, endpoint: '' };
+  const gateway = { backend, log, endpoint: '', access };
   const server = createGatewayServer(gateway);
   server.keepAliveTimeout = 65_000;
   try {

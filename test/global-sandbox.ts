@@ -1,12 +1,22 @@
 // Starts the real sandbox once for the test run and hands its endpoint to every test file.
+// Browser tests serve pages from ports chosen here, the only other origins this sandbox allows
+// (as `--allow-origin` would): each test worker has its own, so files running at once never clash.
 import type { TestProject } from 'vitest/node';
 import { startSandbox, type RunningSandbox } from '../sandbox/sandbox.ts';
+import { freePort } from '../sandbox/free-port.ts';
 
 let sandbox: RunningSandbox | undefined;
 
 export async function setup(project: TestProject) {
-  sandbox = await startSandbox({ port: 0, log: (line) => console.log(`[sandbox] ${line}`) });
+  const sitePorts: number[] = [];
+  while (sitePorts.length < 4) {
+    const port = await freePort();
+    if (!sitePorts.includes(port)) sitePorts.push(port);
+  }
+  const allowOrigins = sitePorts.flatMap((port) => [`http://127.0.0.1:${port}`, `http://localhost:${port}`]);
+  sandbox = await startSandbox({ port: 0, allowOrigins, log: (line) => console.log(`[sandbox] ${line}`) });
   project.provide('endpoint', sandbox.endpoint);
+  project.provide('sitePorts', sitePorts);
 }
 
 export async function teardown() {
@@ -16,5 +26,6 @@ export async function teardown() {
 declare module 'vitest' {
   export interface ProvidedContext {
     endpoint: string;
+    sitePorts: number[];
   }
 }

@@ -6,6 +6,13 @@ export function testEndpoint(): string {
   return inject('endpoint');
 }
 
+/** The port this test worker serves browser pages on: the test sandbox allows its origins
+ *  (http://127.0.0.1:<port> and http://localhost:<port>) and no other but the site's. */
+export function testSitePort(): number {
+  const ports = inject('sitePorts');
+  return ports[(Number(process.env.VITEST_POOL_ID ?? 1) - 1) % ports.length]!;
+}
+
 /** A random 12-digit account id, so that test files never share state. */
 export function freshAccount(): string {
   return String(100_000_000_000 + Math.floor(Math.random() * 899_999_999_999));

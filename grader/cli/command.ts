@@ -6,7 +6,7 @@ export interface CommandInput {
   args: string[];
   global: GlobalOptions;
   /** Values of the command's own options, validated. */
-  values: Record<string, string | boolean | undefined>;
+  values: Record<string, string | boolean | string[] | undefined>;
 }
 
 export interface Command {

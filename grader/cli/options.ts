@@ -7,6 +7,8 @@ import { UsageError } from './errors.ts';
 export interface OptionSpec {
   type: 'string' | 'boolean';
   short?: string;
+  /** May be given more than once (the values arrive as a list). */
+  multiple?: boolean;
   /** For --help: what it does, with its default. */
   description: string;
   /** e.g. '<seconds>' */
@@ -33,7 +35,7 @@ export interface GlobalOptions {
 export interface Parsed {
   positionals: string[];
   global: GlobalOptions;
-  values: Record<string, string | boolean | undefined>;
+  values: Record<string, string | boolean | string[] | undefined>;
 }
 
 export function parseOptions(command: string, argv: string[], specific: Record<string, OptionSpec>, env: Record<string, string | undefined>): Parsed {
@@ -42,20 +44,23 @@ export function parseOptions(command: string, argv: string[], specific: Record<s
   try {
     parsed = parseArgs({
       args: argv,
-      options: Object.fromEntries(Object.entries(specs).map(([name, spec]) => [name, { type: spec.type, ...(spec.short ? { short: spec.short } : {}) }])),
+      options: Object.fromEntries(Object.entries(specs).map(([name, spec]) => [name, { type: spec.type, ...(spec.short ? { short: spec.short } : {}), ...(spec.multiple ? { multiple: true } : {}) }])),
       allowPositionals: true,
       strict: true,
     });
   } catch (error) {
     throw new UsageError(`${parseArgsMessage(error as Error, specs)}: see \`infralabs ${command} --help\`.`);
   }
-  const values = parsed.values as Record<string, string | boolean | undefined>;
+  const values = parsed.values as Record<string, string | boolean | string[] | undefined>;
   for (const [name, spec] of Object.entries(specs)) {
     const value = values[name];
     if (value === undefined || !spec.schema) continue;
-    const result = spec.schema.safeParse(value);
-    if (!result.success) throw new UsageError(`--${name} ${result.error.issues[0]!.message} (got "${String(value)}").`);
-    values[name] = result.data as string;
+    const checked = (Array.isArray(value) ? value : [value]).map((one) => {
+      const result = spec.schema!.safeParse(one);
+      if (!result.success) throw new UsageError(`--${name} ${result.error.issues[0]!.message} (got "${String(one)}").`);
+      return result.data as string;
+    });
+    values[name] = Array.isArray(value) ? checked : checked[0];
   }
   const keyId = env.AWS_ACCESS_KEY_ID ?? '';
   return {

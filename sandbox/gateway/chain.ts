@@ -1,6 +1,7 @@
 // The whole request pipeline, in order. Each handler is one concern in its own file.
 import type { RequestHandler, ResponseHandler } from './types.ts';
-import { answerPreflight, addCorsHeaders } from './handlers/enforce-cors.ts';
+import { refuseForeignHost } from './handlers/refuse-foreign-host.ts';
+import { answerPreflight, refuseForeignCallers, addCorsHeaders } from './handlers/enforce-cors.ts';
 import { serveHealth } from './handlers/serve-health.ts';
 import { serveReset } from './handlers/serve-reset.ts';
 import { serveWebsite } from './handlers/serve-website.ts';
@@ -11,11 +12,19 @@ import { forwardToBackend } from './handlers/forward-to-backend.ts';
 import { translateBackendError } from './handlers/translate-backend-error.ts';
 import { invokeLambda } from '../lambda/invoke-lambda.ts';
 
-export const requestHandlers: RequestHandler[] = [
+/** Who may be answered at all: these run first for every request, even one refused for its size. */
+export const accessHandlers: RequestHandler[] = [
+  refuseForeignHost,
   answerPreflight,
+  refuseForeignCallers,
+];
+
+export const requestHandlers: RequestHandler[] = [
+  ...accessHandlers,
+  // Before the admin routes: a website host name serves pages only, whatever the path.
+  serveWebsite,
   serveHealth,
   serveReset,
-  serveWebsite,
   guardAdminPaths,
   resolveAccount,
   enforceAwsRules,

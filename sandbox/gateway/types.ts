@@ -1,5 +1,6 @@
 import type { Backend } from '../backend.ts';
 import type { Operation } from './operation.ts';
+import type { AccessRules } from './access.ts';
 
 export interface GatewayRequest {
   method: string;
@@ -36,6 +37,8 @@ export interface GatewayContext {
    *  12-digit access key id, so every rule of the chain applies to them too. */
   endpoint: string;
   log: (line: string) => void;
+  /** The host names and browser origins the sandbox answers (access.ts). */
+  access: AccessRules;
 }
 
 /** Answers the request (ending the chain) or returns undefined to pass it on. */

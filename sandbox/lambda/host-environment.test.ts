@@ -1,6 +1,7 @@
 // Nothing of the gateway's own environment reaches a handler; other parts of the sandbox can
 // invoke functions. This file starts its own sandbox, so that the fake secret below is in the
 // environment of the process that runs the gateway, and so that it holds the gateway's context.
+import { accessRules } from '../gateway/access.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CreateRoleCommand, IAMClient } from '@aws-sdk/client-iam';
 import { CreateFunctionCommand, InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
@@ -54,7 +55,7 @@ describe('the environment of a handler', () => {
       Role: role.Role!.Arn!,
       Code: { ZipFile: zipOf({ 'index.js': 'exports.handler = async (event) => { console.log("got", event.Records[0].s3.object.key); };' }) },
     }));
-    const gateway = { backend: sandbox.backend, endpoint: sandbox.endpoint, log: () => {} };
+    const gateway = { backend: sandbox.backend, endpoint: sandbox.endpoint, log: () => {}, access: accessRules() };
     const event = { Records: [{ s3: { object: { key: 'incoming/cat.jpg' } } }] };
     const answer = await invokeAsynchronously(gateway, '210987654321', 'eu-west-1', 'arn:aws:lambda:eu-west-1:210987654321:function:notified', event);
     expect(answer.status).toBe(202);

@@ -1,5 +1,8 @@
 import { z } from 'zod';
 import type { Command } from '../command.ts';
+import { normalizeHostName, normalizeOrigin } from '../../../sandbox/gateway/access.ts';
+
+const isLoopback = (address: string) => address === 'localhost' || address === '::1' || address.startsWith('127.');
 
 export const sandboxCommand: Command = {
   name: 'sandbox',
@@ -9,12 +12,23 @@ export const sandboxCommand: Command = {
   options: {
     port: { type: 'string', value: '<port>', description: 'port of the gateway (default 4566)', schema: z.coerce.number({ message: 'must be a port number 0-65535' }).int('must be a port number 0-65535').min(0, 'must be a port number 0-65535').max(65535, 'must be a port number 0-65535') },
     backend: { type: 'string', value: 'url=<url>', description: 'front another AWS-compatible endpoint instead of moto (LocalStack, MiniStack)', schema: z.string().regex(/^url=https?:\/\/\S+$/, 'must look like url=http://localhost:4567') },
+    'allow-origin': { type: 'string', multiple: true, value: '<origin>', description: 'also let pages on this origin use the sandbox, e.g. http://localhost:3000 (repeatable; INFRALABS_ALLOW_ORIGINS adds more). The site at http://localhost:4321 always may', schema: z.string().refine((text) => normalizeOrigin(text) !== undefined, 'must be scheme, host and port only, like http://localhost:3000 (no wildcard, no path)') },
+    'host-name': { type: 'string', multiple: true, value: '<name>', description: 'also answer requests addressed to this host name or IP (repeatable); loopback names always work', schema: z.string().refine((text) => normalizeHostName(text) !== undefined, 'must be a host name or IP address without port, like sandbox.lan') },
+    listen: { type: 'string', value: '<address>', description: 'address to listen on (default 127.0.0.1, this machine only). Another address lets the network in with no sign-in: once classrooms land it will need a roster (--roster)', schema: z.string().regex(/^[0-9a-fA-F.:]+$|^localhost$/, 'must be an IP address such as 127.0.0.1 or 0.0.0.0') },
   },
   async run({ values }, io) {
     const port = values.port === undefined ? 4566 : Number(values.port);
     const backendUrl = typeof values.backend === 'string' ? values.backend.replace(/^url=/, '') : undefined;
+    const listen = values.listen as string | undefined;
+    const list = (value: unknown) => (Array.isArray(value) ? value as string[] : []);
+    if (listen && !isLoopback(listen)) {
+      io.err(`Warning: listening on ${listen} lets every machine that reaches it use the sandbox and run Lambda code here, with no sign-in. Use it only on a network you trust.\n`);
+    }
     const { startSandboxProcess } = await import('../../../sandbox/sandbox-process.ts');
-    const sandbox = await startSandboxProcess({ port, backendUrl, log: (line) => io.out(`${line}\n`) });
+    const sandbox = await startSandboxProcess({
+      port, backendUrl, listen, allowOrigins: list(values['allow-origin']), hostNames: list(values['host-name']),
+      log: (line) => io.out(`${line}\n`),
+    });
     io.out(`Infra Labs sandbox ready at ${sandbox.endpoint} (backend: ${sandbox.backend} ${sandbox.version}). Ctrl-C stops it.\n`);
     const interrupted = new Promise<'interrupted'>((resolve) => {
       if (io.signal?.aborted) return resolve('interrupted');

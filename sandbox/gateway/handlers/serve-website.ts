@@ -5,6 +5,7 @@
 // https://docs.aws.amazon.com/AmazonS3/latest/userguide/WebsiteHosting.html
 import { randomUUID } from 'node:crypto';
 import { parseXml, s3Api, type Answer } from '../aws-api.ts';
+import { escapeXml } from '../aws-error.ts';
 import { bucketOwner } from '../bucket-owners.ts';
 import { allowsPublicRead } from '../rules/bucket-policy.ts';
 import type { GatewayContext, GatewayResponse, RequestHandler } from '../types.ts';
@@ -16,10 +17,11 @@ const pathPrefix = '/_infralabs/website/';
 function errorPage(status: number, code: string, message: string, extra: Record<string, string> = {}): GatewayResponse {
   const title = `${status} ${status === 403 ? 'Forbidden' : 'Not Found'}`;
   const items = { Code: code, Message: message, ...extra, RequestId: randomUUID().replace(/-/g, '').slice(0, 16).toUpperCase() };
-  const list = Object.entries(items).map(([name, value]) => `<li>${name}: ${value}</li>`).join('\n');
+  // The bucket and key come from the request: escaped, so a crafted link cannot put a script here.
+  const list = Object.entries(items).map(([name, value]) => `<li>${name}: ${escapeXml(value)}</li>`).join('\n');
   return {
     status,
-    headers: { 'content-type': 'text/html; charset=utf-8' },
+    headers: { 'content-type': 'text/html; charset=utf-8', 'x-content-type-options': 'nosniff' },
     body: `<html>\n<head><title>${title}</title></head>\n<body>\n<h1>${title}</h1>\n<ul>\n${list}\n</ul>\n<hr/>\n</body>\n</html>\n`,
   };
 }
@@ -32,6 +34,13 @@ function target(host: string, path: string): { bucket: string; key: string } | u
   }
   const match = hostPattern.exec(host);
   return match ? { bucket: match[1]!, key: path.replace(/^\//, '') } : undefined;
+}
+
+/** `/dir/` for key `dir`, percent-encoded (a header cannot carry a raw line break) and never
+ *  `//host/`, which a browser would follow to another site. */
+function folderLocation(key: string): string {
+  const location = `/${key.split('/').map(encodeURIComponent).join('/')}/`;
+  return location.startsWith('//') ? `/%2F${location.slice(2)}` : location;
 }
 
 interface WebsiteConfiguration { IndexDocument?: { Suffix?: string }; ErrorDocument?: { Key?: string } }
@@ -95,9 +104,14 @@ async function serve(gateway: GatewayContext, bucket: string, rawKey: string, he
   if (!readable(wanted)) return errorPage(403, 'AccessDenied', 'Access Denied');
   if (page) return toResponse(200, page);
   // AWS redirects /dir to /dir/ when dir/index.html exists.
-  if (folderPage) return { status: 302, headers: { location: `/${key}/` }, body: '' };
+  if (folderPage) return { status: 302, headers: { location: folderLocation(key) }, body: '' };
   if (errorKey && errorDocument && readable(errorKey)) return toResponse(404, errorDocument);
   return errorPage(404, 'NoSuchKey', 'The specified key does not exist.', { Key: wanted });
+}
+
+/** Whether a request is addressed to the website endpoint (by host name or path). */
+export function isWebsiteRequest(host: string, path: string): boolean {
+  return target(host, path) !== undefined;
 }
 
 export const serveWebsite: RequestHandler = (exchange, gateway) => {
