@@ -7,6 +7,7 @@ import { serveReset } from './handlers/serve-reset.ts';
 import { serveWebsite } from './handlers/serve-website.ts';
 import { guardAdminPaths } from './handlers/guard-admin-paths.ts';
 import { resolveAccount } from './handlers/resolve-account.ts';
+import { refuseMalformedRequests } from './handlers/refuse-malformed-requests.ts';
 import { enforceAwsRules, applyAwsDefaults } from './handlers/enforce-aws-rules.ts';
 import { forwardToBackend } from './handlers/forward-to-backend.ts';
 import { translateBackendError } from './handlers/translate-backend-error.ts';
@@ -27,6 +28,7 @@ export const requestHandlers: RequestHandler[] = [
   serveReset,
   guardAdminPaths,
   resolveAccount,
+  refuseMalformedRequests,
   enforceAwsRules,
   invokeLambda,
   forwardToBackend,

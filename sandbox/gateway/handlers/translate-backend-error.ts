@@ -35,8 +35,25 @@ function isBareS3Denial(exchange: Exchange, response: GatewayResponse): boolean 
     && identifyOperation(exchange).protocol === 'rest-xml';
 }
 
+/** A call the backend has no operation for, in the words AWS uses for one. moto raises
+ *  OperationNotFoundError for an unknown Action or target, and answers 404 for an unknown REST path. */
+function unknownOperation(exchange: Exchange, response: GatewayResponse): GatewayResponse | undefined {
+  const operation = identifyOperation(exchange);
+  const notFound = /^OperationNotFoundError/.test(headerText(response.headers['x-infralabs-backend-error']));
+  if (notFound && (operation.protocol === 'query' || operation.protocol === 'ec2')) {
+    return awsError(operation.protocol, 400, 'InvalidAction', `The action ${operation.name} is not valid for this web service.`);
+  }
+  if (notFound && operation.protocol === 'json') return awsError('json', 400, 'UnknownOperationException', `${operation.name} is not an operation of ${operation.service}.`);
+  if (response.status === 404 && operation.protocol === 'rest-json' && looksLikeHtml(response)) {
+    return awsError('rest-json', 404, 'UnknownOperationException', `${exchange.request.method} ${exchange.request.path} is not an operation of ${operation.service}.`);
+  }
+  return undefined;
+}
+
 export const translateBackendError: ResponseHandler = (exchange, response) => {
   if (isBareS3Denial(exchange, response)) return awsError('rest-xml', 403, 'AccessDenied', 'Access Denied');
+  const unknown = unknownOperation(exchange, response);
+  if (unknown) return unknown;
   if (response.status < 500 || !looksLikeHtml(response)) return response;
   return backendFailure(exchange, causeOf(response), response.status === 501 ? 501 : 500);
 };
