@@ -1,8 +1,12 @@
 // CSV for spreadsheets: a row per check (one grade) or a row per student (a roster).
 import type { GradeReport } from '../report.ts';
 
+/** A cell as a spreadsheet reads it. Text that starts with =, +, -, @ (or a tab or carriage
+ *  return) would be run as a formula by Excel, LibreOffice and Google Sheets: a student name or an
+ *  echoed resource name could then fetch or run what it likes on the teacher's machine. Such text
+ *  gets a leading apostrophe, as OWASP's CSV injection advice says; numbers stay numbers. */
 export function csvCell(value: string | number | boolean): string {
-  const text = String(value);
+  const text = typeof value === 'string' && /^[=+\-@\t\r]/.test(value) ? `'${value}` : String(value);
   return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 

