@@ -1,5 +1,7 @@
 // Creates the project-local Python virtualenv with the pinned moto, once.
-// A marker file holds the requirements it was built from, so a new pin rebuilds it.
+// Every package comes from requirements.lock with its version and hashes (--require-hashes), so
+// a changed or substituted file on the way from PyPI stops the install. A marker file holds the
+// lock it was built from, so a new lock rebuilds it. `npm run lock:python` refreshes the lock.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -7,7 +9,7 @@ import { projectRoot, SandboxError } from './paths.ts';
 
 export const venvDir = join(projectRoot, '.venv');
 export const venvPython = join(venvDir, 'bin', 'python');
-const requirementsFile = join(projectRoot, 'sandbox', 'moto', 'requirements.txt');
+const requirementsFile = join(projectRoot, 'sandbox', 'moto', 'requirements.lock');
 const marker = join(venvDir, '.infralabs-requirements');
 
 function findPython(): string {
@@ -30,7 +32,7 @@ export function ensureVenv(log: (line: string) => void = () => {}): void {
     const made = spawnSync(python, ['-m', 'venv', venvDir], { stdio: 'inherit' });
     if (made.status !== 0) throw new SandboxError(`Could not create ${venvDir}: install python3-venv (Debian: apt-get install python3-venv) and run again.`);
   }
-  const installed = spawnSync(venvPython, ['-m', 'pip', 'install', '--quiet', '--disable-pip-version-check', '-r', requirementsFile], { stdio: 'inherit' });
-  if (installed.status !== 0) throw new SandboxError('Installing moto into .venv failed: check your connection to PyPI, then delete .venv and run again.');
+  const installed = spawnSync(venvPython, ['-m', 'pip', 'install', '--quiet', '--disable-pip-version-check', '--require-hashes', '--no-deps', '-r', requirementsFile], { stdio: 'inherit' });
+  if (installed.status !== 0) throw new SandboxError('Installing moto into .venv failed (see pip\'s message above: a hash mismatch means a package file is not the one locked): check your connection to PyPI, then delete .venv and run again.');
   writeFileSync(marker, readFileSync(requirementsFile, 'utf8'));
 }

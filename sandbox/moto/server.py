@@ -36,19 +36,47 @@ os.environ.setdefault("MOTO_IAM_LOAD_MANAGED_POLICIES", "true")
 # AccessDenied without a policy that allows it). The website is read in the owner's account.
 os.environ.setdefault("MOTO_S3_ALLOW_CROSSACCOUNT_ACCESS", "false")
 
+import moto  # noqa: E402
+
+sys.path.insert(0, os.path.dirname(__file__))
+import patches  # noqa: E402
+from patches._targets import missing_targets_once  # noqa: E402
+
+
+def _stop(line):
+    """One line for the gateway to show (it reports moto's last line of output), then exit."""
+    print(line, file=sys.stderr, flush=True)
+    sys.exit(2)
+
+
+def _pinned_moto():
+    with open(os.path.join(os.path.dirname(__file__), "requirements.in"), encoding="utf-8") as pins:
+        for line in pins:
+            if line.startswith("moto"):
+                return line.split("==")[1].strip()
+    return None
+
+
+# The patches adapt one moto version: with another, they would change nothing or break calls.
+if moto.__version__ != _pinned_moto():
+    _stop(f"moto {moto.__version__} is installed but the patches are for moto {_pinned_moto()}: delete .venv and start again to install the pinned one.")
+
 from moto.moto_server import werkzeug_app  # noqa: E402
 from moto.moto_server.werkzeug_app import DomainDispatcherApplication  # noqa: E402
 from waitress import serve  # noqa: E402
 from werkzeug.wrappers import Request, Response  # noqa: E402
 from flask import got_request_exception  # noqa: E402
 
-sys.path.insert(0, os.path.dirname(__file__))
-import patches  # noqa: E402
-
 ROUTES = {}
 for info in sorted(pkgutil.iter_modules(patches.__path__), key=lambda m: m.name):
-    module = importlib.import_module(f"patches.{info.name}")
+    try:
+        module = importlib.import_module(f"patches.{info.name}")
+    except Exception as error:  # a target renamed or gone in moto
+        _stop(f"patches/{info.name}.py does not fit moto {moto.__version__} ({type(error).__name__}: {error}): reinstall the pinned moto (delete .venv) or update the patch.")
     ROUTES.update(getattr(module, "ROUTES", {}))
+_missing = missing_targets_once()
+if _missing:
+    _stop(f"moto {moto.__version__} lacks what the patches change: {'; '.join(_missing)}. Reinstall the pinned moto (delete .venv) or update the patches.")
 
 
 # An exception in moto becomes an HTML 500 page that says nothing (from Flask or the WSGI server);

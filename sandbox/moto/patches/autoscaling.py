@@ -9,6 +9,7 @@
 import threading
 
 from patches._when_imported import when_imported
+from patches._targets import expect
 
 _busy = threading.local()
 
@@ -132,6 +133,9 @@ def _patch_responses(responses):
     responses.AutoScalingResponse.put_scaling_policy = put_scaling_policy_with_arn
 
 
+expect("moto.autoscaling.models", "FakeAutoScalingGroup.replace_autoscaling_group_instances", "FakeAutoScalingGroup.set_desired_capacity", "AutoScalingBackend.update_attached_target_groups")
+expect("moto.autoscaling.responses", "AutoScalingResponse.put_scaling_policy")
+expect("moto.ec2.models.instances", "InstanceBackend.terminate_instances")
 when_imported("moto.autoscaling.models", _patch_autoscaling)
 when_imported("moto.autoscaling.responses", _patch_responses)
 when_imported("moto.ec2.models.instances", _patch_instances)

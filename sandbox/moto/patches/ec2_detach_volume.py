@@ -4,6 +4,7 @@ AWS finds the instance from the volume's attachment; moto looked up an instance 
 and crashed (HTTP 500). A volume that is not attached is AWS's IncorrectState error.
 https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DetachVolume.html"""
 from patches._when_imported import when_imported
+from patches._targets import expect
 
 
 def _patch(module):
@@ -22,4 +23,5 @@ def _patch(module):
     module.EBSBackend.detach_volume = detach_volume
 
 
+expect("moto.ec2.models.elastic_block_store", "EBSBackend.detach_volume")
 when_imported("moto.ec2.models.elastic_block_store", _patch)

@@ -14,6 +14,7 @@ from collections.abc import Mapping
 import moto.utilities.utils
 
 from patches._when_imported import before_imported, when_imported
+from patches._targets import expect
 
 _MODULE = "moto.ec2.models.instance_types"
 _load_resource = moto.utilities.utils.load_resource
@@ -70,5 +71,6 @@ def _install(module):
         offerings[location_type] = _Offerings(location_type, paths)
 
 
+expect(_MODULE, "load_resource")
 before_imported(_MODULE, _defer)
 when_imported(_MODULE, _install)

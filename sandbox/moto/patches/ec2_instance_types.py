@@ -10,6 +10,7 @@ an InstanceType copies its description's top level, so they are made again from 
 import json
 
 from patches._when_imported import when_imported
+from patches._targets import expect
 
 
 def _share_equal_parts(module):
@@ -20,4 +21,5 @@ def _share_equal_parts(module):
     module.InstanceTypeBackend.instance_types = list(map(module.InstanceType, module.INSTANCE_TYPES.keys()))
 
 
+expect("moto.ec2.models.instance_types", "INSTANCE_TYPES", "InstanceType", "InstanceTypeBackend.instance_types")
 when_imported("moto.ec2.models.instance_types", _share_equal_parts)

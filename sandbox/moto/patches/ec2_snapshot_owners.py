@@ -5,6 +5,7 @@ its ~1300 built-in AMIs (owned by Amazon): a new account seemed to own them, the
 resources panel listed them all, and every ebs-attach grade spent its time serializing them.
 https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DescribeSnapshots.html"""
 from patches._when_imported import when_imported
+from patches._targets import expect
 
 AMAZON_ALIASES = {"amazon"}
 
@@ -35,4 +36,5 @@ def _patch(module):
     module.ElasticBlockStore.describe_snapshots = describe_snapshots
 
 
+expect("moto.ec2.responses.elastic_block_store", "ElasticBlockStore.describe_snapshots", "ActionResult")
 when_imported("moto.ec2.responses.elastic_block_store", _patch)

@@ -11,6 +11,7 @@
 from moto.moto_api import state_manager
 
 from patches._when_imported import when_imported
+from patches._targets import expect
 
 
 def _with_default_security_group(account_id, region_name, network_configuration):
@@ -104,5 +105,6 @@ def _patch(ecs_models):
     ecs_models.EC2ContainerServiceBackend._calculate_task_resource_requirements = staticmethod(_calculate_task_resource_requirements)
 
 
+expect("moto.ecs.models", "Service.__init__", "Service._validate_network", "Task.__init__", "EC2ContainerServiceBackend.run_task", "EC2ContainerServiceBackend._calculate_task_resource_requirements")
 when_imported("moto.ecs.models", _patch)
 state_manager.set_transition(model_name="ecs::task", transition={"progression": "manual", "times": 1_000_000})

@@ -5,6 +5,7 @@ launchType as EC2. AWS runs such a service on the strategy it was given, or else
 default capacity provider strategy, reports that strategy in DescribeServices and no launchType.
 (Added by the labs: lambda-vs-fargate accepts a FARGATE capacity provider instead of a launch type.)"""
 from patches._when_imported import when_imported
+from patches._targets import expect
 
 
 def _patch(ecs_responses):
@@ -31,4 +32,5 @@ def _patch(ecs_responses):
     ecs_responses.EC2ContainerServiceResponse.create_service = create_service
 
 
+expect("moto.ecs.responses", "EC2ContainerServiceResponse.create_service")
 when_imported("moto.ecs.responses", _patch)

@@ -9,6 +9,7 @@ import functools
 import json
 
 from patches._when_imported import when_imported
+from patches._targets import expect
 
 _decoder = json.JSONDecoder()
 
@@ -55,11 +56,15 @@ def _on_demand(method):
     return wrapper
 
 
+_ON_DEMAND = ("attach_role_policy", "detach_role_policy", "attach_group_policy", "detach_group_policy",
+              "attach_user_policy", "detach_user_policy", "get_policy", "get_policy_version", "list_policy_versions")
+
+
 def _patch(models):
     models.IAMBackend._init_aws_policies = lambda self: []
-    for name in ("attach_role_policy", "detach_role_policy", "attach_group_policy", "detach_group_policy",
-                 "attach_user_policy", "detach_user_policy", "get_policy", "get_policy_version", "list_policy_versions"):
+    for name in _ON_DEMAND:
         setattr(models.IAMBackend, name, _on_demand(getattr(models.IAMBackend, name)))
 
 
+expect("moto.iam.models", "IAMBackend._init_aws_policies", *(f"IAMBackend.{name}" for name in _ON_DEMAND))
 when_imported("moto.iam.models", _patch)

@@ -15,6 +15,7 @@ import fnmatch
 import json
 
 from patches._when_imported import when_imported
+from patches._targets import expect
 
 CONTEXT = {"aws:securetransport": "true"}
 
@@ -72,4 +73,5 @@ def _patch(module):
     module.FakeBucket.get_permission = get_permission
 
 
+expect("moto.s3.models", "FakeBucket.get_permission")
 when_imported("moto.s3.models", _patch)
