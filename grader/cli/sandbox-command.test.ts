@@ -52,3 +52,43 @@ it('refuses a port that is taken, in one line with the fix', async () => {
   }
   expect(err).toBe(`Port ${port} is already in use: stop what runs there (is a sandbox already running?) or pass --port <other>.\n`);
 }, 120_000);
+
+it('answers the origins and host names it is given, listens where it is told, and no more', async () => {
+  const controller = new AbortController();
+  let ready: (endpoint: string) => void;
+  const endpoint = new Promise<string>((resolve) => (ready = resolve));
+  const io: Io = {
+    out: (text) => { const match = /sandbox ready at (\S+)/.exec(text); if (match) ready(match[1]!); },
+    err: () => {}, env: {}, cwd: process.cwd(), signal: controller.signal,
+  };
+  const running = main(['sandbox', '--port', '0', '--listen', '127.0.0.2', '--allow-origin', 'http://localhost:3000', '--host-name', 'sandbox.test'], io);
+  const port = new URL(await endpoint).port;
+  const { rawRequest } = await import('../../test/raw-request.ts');
+  const at = `http://127.0.0.2:${port}`;
+  const preflight = (origin: string) => rawRequest(at, { method: 'OPTIONS', path: '/', headers: { host: `127.0.0.2:${port}`, origin, 'access-control-request-method': 'POST' } });
+  try {
+    expect((await preflight('http://localhost:3000')).status).toBe(200);
+    expect((await preflight('http://localhost:3001')).status).toBe(403);
+    expect((await rawRequest(at, { path: '/_infralabs/health', headers: { host: 'sandbox.test' } })).status).toBe(200);
+    expect((await rawRequest(at, { path: '/_infralabs/health', headers: { host: 'other.test' } })).status).toBe(403);
+    // The listening address is its own name; 127.0.0.1 is not listened on.
+    expect((await rawRequest(at, { path: '/_infralabs/health', headers: { host: `127.0.0.2:${port}` } })).status).toBe(200);
+    await expect(fetch(`http://127.0.0.1:${port}/_infralabs/health`)).rejects.toThrow();
+  } finally {
+    controller.abort();
+  }
+  expect(await running).toBe(0);
+}, 120_000);
+
+it('refuses a wildcard or a path as an origin, and explains --listen in its help', async () => {
+  let err = '';
+  let out = '';
+  const io: Io = { out: (t) => void (out += t), err: (t) => void (err += t), env: {}, cwd: process.cwd() };
+  expect(await main(['sandbox', '--allow-origin', '*'], io)).toBe(2);
+  expect(err).toMatch(/^--allow-origin must be scheme, host and port only/);
+  err = '';
+  expect(await main(['sandbox', '--allow-origin', 'http://localhost:3000/lab'], io)).toBe(2);
+  expect(err).toMatch(/^--allow-origin must be scheme, host and port only/);
+  expect(await main(['sandbox', '--help'], io)).toBe(0);
+  expect(out).toMatch(/--listen[\s\S]*no sign-in[\s\S]*roster/);
+});

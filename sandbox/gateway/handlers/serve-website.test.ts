@@ -118,3 +118,19 @@ describe('S3 website hosting', () => {
     expect(await visit(bucket)).toMatchObject({ status: 200, body: 'second owner' });
   });
 });
+
+describe('website error pages', () => {
+  it('escape the bucket and key they echo, so a crafted link cannot run script there', async () => {
+    const plain = `plain-${account}`;
+    await s3.send(new CreateBucketCommand({ Bucket: plain }));
+    await s3.send(new PutBucketWebsiteCommand({ Bucket: plain, WebsiteConfiguration: { IndexDocument: { Suffix: 'index.html' } } }));
+    await makePublic(plain);
+    const byKey = await visit(plain, '%3Cscript%3Ealert(1)%3C%2Fscript%3E');
+    expect(byKey.status).toBe(404);
+    expect(byKey.body).not.toContain('<script>');
+    expect(byKey.body).toContain('&lt;script&gt;');
+    const byHost = await visitByHost('<img src=x onerror=alert(1)>', '/');
+    expect(byHost.body).not.toContain('<img');
+    expect(byHost.body).toContain('&lt;img');
+  });
+});
