@@ -35,7 +35,8 @@ const editorFiles = /\/(editor\.api|monaco|tsMode|typescript|javascript)\.[^/]*\
 export default async function bench() {
   const dir = await builtSite();
   const site = await serveStatic(dir);
-  const sandbox = await startSandbox({ port: 0, log: () => {} });
+  // The bench's site is served on a port of its own: its origin must be allowed, as --allow-origin would.
+  const sandbox = await startSandbox({ port: 0, log: () => {}, allowOrigins: [site.url, site.url.replace('127.0.0.1', 'localhost')] });
   const browser = await launchBrowser();
   try {
     const lessonPage = await browser.newPage();
