@@ -1,4 +1,5 @@
 // Sandbox figures for `npm run bench`: start-up, gateway overhead, memory after lab-like flows.
+import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
@@ -19,11 +20,17 @@ const config = (endpoint: string, account: string) => ({
   endpoint, region: 'us-east-1', credentials: { accessKeyId: account, secretAccessKey: 'bench' }, forcePathStyle: true,
 });
 
+/** moto answers only its gateway, which proves itself with a token; the bench gives the sandbox
+ *  process one it knows (inherited through the environment), to call moto straight. */
+const backendToken = randomBytes(24).toString('hex');
+process.env.INFRALABS_BACKEND_TOKEN = backendToken;
+
 /** Straight to moto: the account goes in moto's own header, as the gateway would send it. */
 function direct<T extends { middlewareStack: { add: (...args: never[]) => void } }>(client: T, account: string): T {
   (client.middlewareStack.add as (m: unknown, o: unknown) => void)(
     (next: (args: { request: { headers: Record<string, string> } }) => unknown) => (args: { request: { headers: Record<string, string> } }) => {
       args.request.headers['x-moto-account-id'] = account;
+      args.request.headers['x-infralabs-backend-token'] = backendToken;
       return next(args);
     },
     { step: 'build' },
@@ -59,7 +66,7 @@ async function passThroughProxy(backendUrl: string): Promise<{ endpoint: string;
     const server = http.createServer((request, response) => {
       const chunks = [];
       request.on('data', (chunk) => chunks.push(chunk)).on('end', () => {
-        const headers = { ...request.headers, 'x-moto-account-id': '100000000001' };
+        const headers = { ...request.headers, 'x-moto-account-id': '100000000001', 'x-infralabs-backend-token': ${JSON.stringify(backendToken)} };
         http.request({ host: backend.hostname, port: backend.port, method: request.method, path: request.url, headers, agent }, (answer) => {
           const parts = [];
           answer.on('data', (part) => parts.push(part)).on('end', () => { response.writeHead(answer.statusCode, answer.headers); response.end(Buffer.concat(parts)); });

@@ -1,5 +1,6 @@
 // The AWS emulator behind the gateway: moto in our virtualenv, or any AWS-compatible URL.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { freePort } from './free-port.ts';
 import { projectRoot, SandboxError } from './paths.ts';
@@ -10,6 +11,8 @@ export interface Backend {
   readonly kind: 'moto' | 'external';
   /** Where the gateway forwards requests; changes when moto is restarted. */
   url(): string;
+  /** Headers that prove a request comes from this gateway (moto answers nothing else). */
+  headers(): Record<string, string>;
   version(): Promise<string>;
   ready(): Promise<boolean>;
   stop(): Promise<void>;
@@ -26,6 +29,7 @@ export class ExternalBackend implements Backend {
   private readonly base: string;
   constructor(base: string) { this.base = base; }
   url() { return this.base.replace(/\/$/, ''); }
+  headers() { return {}; }
   async version() { return 'unknown'; }
   async ready() {
     try {
@@ -49,7 +53,14 @@ export class MotoBackend implements Backend {
   private stopping = false;
   private motoVersion = 'unknown';
 
+  /** moto listens on 127.0.0.1, where Lambda handlers (and any local process) could reach it
+   *  past the gateway's accounts and rules; it answers only requests that carry this token, which
+   *  only the gateway's process knows (handlers get an explicit environment and cannot read /proc).
+   *  A bench that calls moto straight, to compare, sets INFRALABS_BACKEND_TOKEN itself. */
+  private readonly token = process.env.INFRALABS_BACKEND_TOKEN || randomBytes(24).toString('hex');
+
   url() { return `http://127.0.0.1:${this.port}`; }
+  headers() { return { 'x-infralabs-backend-token': this.token }; }
   async version() { return this.motoVersion; }
 
   async start(log: (line: string) => void = () => {}): Promise<void> {
@@ -60,7 +71,7 @@ export class MotoBackend implements Backend {
       stdio: ['ignore', 'ignore', 'pipe'],
       // One malloc arena: glibc gives each of waitress's threads its own, and their fragments added
       // about 30 MB to moto's RSS after every lab's flow (pymalloc serves Python's small objects anyway).
-      env: { ...process.env, PYTHONUNBUFFERED: '1', MALLOC_ARENA_MAX: '1' },
+      env: { ...process.env, PYTHONUNBUFFERED: '1', MALLOC_ARENA_MAX: '1', INFRALABS_BACKEND_TOKEN: this.token },
     });
     this.child = child;
     let stderr = '';
@@ -84,13 +95,13 @@ export class MotoBackend implements Backend {
   pid(): number | undefined { return this.child?.pid; }
 
   async bucketOwner(bucket: string): Promise<string | undefined> {
-    const response = await fetch(`${this.url()}/_infralabs/bucket-owner?bucket=${encodeURIComponent(bucket)}`, { signal: AbortSignal.timeout(10_000) });
+    const response = await fetch(`${this.url()}/_infralabs/bucket-owner?bucket=${encodeURIComponent(bucket)}`, { headers: this.headers(), signal: AbortSignal.timeout(10_000) });
     return ((await response.json()) as { account?: string }).account;
   }
 
   async reset(target: ResetTarget): Promise<boolean> {
     const response = await fetch(`${this.url()}/_infralabs/reset`, {
-      method: 'POST', body: JSON.stringify(target), headers: { 'content-type': 'application/json' }, signal: AbortSignal.timeout(60_000),
+      method: 'POST', body: JSON.stringify(target), headers: { 'content-type': 'application/json', ...this.headers() }, signal: AbortSignal.timeout(60_000),
     });
     if (!response.ok) throw new SandboxError(`Resetting the backend failed: ${await response.text()}`);
     return true;
@@ -98,7 +109,7 @@ export class MotoBackend implements Backend {
 
   async ready(): Promise<boolean> {
     try {
-      const response = await fetch(`${this.url()}/_infralabs/version`, { signal: AbortSignal.timeout(2000) });
+      const response = await fetch(`${this.url()}/_infralabs/version`, { headers: this.headers(), signal: AbortSignal.timeout(2000) });
       if (!response.ok) return false;
       this.motoVersion = ((await response.json()) as { version: string }).version;
       return true;

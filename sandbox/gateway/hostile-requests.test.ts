@@ -58,6 +58,20 @@ describe('bodies past the limits', () => {
   });
 });
 
+describe('moto behind the gateway', () => {
+  it('answers nothing that does not come through the gateway: no account header, no admin route', async () => {
+    const backend = sandbox.backendUrl;
+    const listing = await fetch(`${backend}/`, { headers: { authorization: signed('s3'), 'x-moto-account-id': account } });
+    expect(listing.status).toBe(403);
+    const reset = await fetch(`${backend}/_infralabs/reset`, { method: 'POST', body: JSON.stringify({ all: true }) });
+    expect(reset.status).toBe(403);
+    const guessed = await fetch(`${backend}/_infralabs/reset`, { method: 'POST', body: JSON.stringify({ all: true }), headers: { 'x-infralabs-backend-token': 'guess' } });
+    expect(guessed.status).toBe(403);
+    // Through the gateway the same account still works.
+    await expect(new S3Client(config()).send(new CreateBucketCommand({ Bucket: `still-${account}` }))).resolves.toBeDefined();
+  });
+});
+
 describe('malformed and unknown calls', () => {
   const json = (service: string, target: string) => ({ authorization: signed(service), 'x-amz-target': target, 'content-type': 'application/x-amz-json-1.1' });
   const form = (service: string) => ({ authorization: signed(service), 'content-type': 'application/x-www-form-urlencoded' });

@@ -34,7 +34,7 @@ function adminUrl(backend: Backend, route: string, ref: FunctionRef): string {
 }
 
 export async function lookUpFunction(backend: Backend, ref: FunctionRef): Promise<FunctionLookup> {
-  const response = await fetch(adminUrl(backend, 'function', ref));
+  const response = await fetch(adminUrl(backend, 'function', ref), { headers: backend.headers() });
   const body = await response.json() as { configuration?: FunctionConfiguration; executedVersion?: string; error?: { code: string; message: string } };
   if (response.ok && body.configuration) {
     return { found: true, configuration: body.configuration, executedVersion: body.executedVersion ?? '$LATEST' };
@@ -43,7 +43,7 @@ export async function lookUpFunction(backend: Backend, ref: FunctionRef): Promis
 }
 
 export async function downloadCode(backend: Backend, ref: FunctionRef): Promise<Uint8Array> {
-  const response = await fetch(adminUrl(backend, 'code', ref));
+  const response = await fetch(adminUrl(backend, 'code', ref), { headers: backend.headers() });
   if (!response.ok) throw new Error(`could not read the code of ${ref.name} from the backend (HTTP ${response.status})`);
   return new Uint8Array(await response.arrayBuffer());
 }

@@ -9,6 +9,7 @@ and the gateway does not forward /_infralabs/ paths).
 """
 import argparse
 import ctypes
+import hmac
 import importlib
 import json
 import os
@@ -113,6 +114,23 @@ def with_failure_header(app):
     return wsgi
 
 
+# moto listens on 127.0.0.1, where a Lambda handler or any local process could reach it past the
+# gateway (any account by x-moto-account-id, reset of everything): it answers only the gateway,
+# which sends the token it gave this process at start.
+_TOKEN = os.environ.pop("INFRALABS_BACKEND_TOKEN", "")
+
+
+def only_from_the_gateway(app):
+    def wsgi(environ, start_response):
+        if _TOKEN and not hmac.compare_digest(environ.get("HTTP_X_INFRALABS_BACKEND_TOKEN", ""), _TOKEN):
+            response = Response(json.dumps({"error": "moto answers only the Infra Labs gateway: send AWS calls to the sandbox's endpoint (http://localhost:4566)."}),
+                                status=403, mimetype="application/json")
+            return response(environ, start_response)
+        return app(environ, start_response)
+
+    return wsgi
+
+
 def with_admin_routes(app):
     def wsgi(environ, start_response):
         handler = ROUTES.get(environ.get("PATH_INFO", ""))
@@ -145,7 +163,7 @@ def main():
     # about half the gateway's CPU time per call. waitress keeps connections alive, serves from a
     # fixed pool of threads and sets TCP_NODELAY. It drops request headers that contain "_" (S3
     # metadata names with underscores; see FIDELITY.md).
-    serve(with_admin_routes(with_failure_header(app)), host=args.host, port=args.port,
+    serve(only_from_the_gateway(with_admin_routes(with_failure_header(app))), host=args.host, port=args.port,
           threads=8, connection_limit=500, channel_timeout=300, asyncore_use_poll=True, _quiet=True)
 
 

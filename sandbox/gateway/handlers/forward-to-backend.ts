@@ -22,6 +22,7 @@ function send(exchange: Exchange, { backend }: GatewayContext): Promise<GatewayR
   const outgoing: Record<string, string | string[]> = {};
   for (const [name, value] of Object.entries(headers)) if (value !== undefined) outgoing[name] = value;
   if (backend.kind === 'moto') outgoing['x-moto-account-id'] = exchange.account;
+  Object.assign(outgoing, backend.headers());
   delete outgoing['transfer-encoding'];
   outgoing['content-length'] = String(body.length);
   return new Promise<GatewayResponse>((resolve, reject) => {
