@@ -18,6 +18,9 @@ export interface Backend {
   stop(): Promise<void>;
   /** The account that owns a bucket (bucket names are global), when the backend can tell. */
   bucketOwner(bucket: string): Promise<string | undefined>;
+  /** Told after a CreateBucket or DeleteBucket passed through the gateway, for a backend that
+   *  cannot tell owners itself. */
+  noteBucket(bucket: string, owner: string | undefined): void;
   /** Empties one account, or every account; false when this backend cannot. */
   reset(target: ResetTarget): Promise<boolean>;
 }
@@ -40,7 +43,14 @@ export class ExternalBackend implements Backend {
     }
   }
   async stop() {}
-  async bucketOwner() { return undefined; }
+  /** An external backend has no route to ask which account owns a bucket: the gateway remembers the
+   *  buckets created through it (a bucket made past the gateway reads as the default account). */
+  private readonly owners = new Map<string, string>();
+  async bucketOwner(bucket: string) { return this.owners.get(bucket); }
+  noteBucket(bucket: string, owner: string | undefined) {
+    if (owner) this.owners.set(bucket, owner);
+    else this.owners.delete(bucket);
+  }
   async reset() { return false; }
 }
 
@@ -93,6 +103,8 @@ export class MotoBackend implements Backend {
 
   /** The moto process id (tests kill it to prove the restart). */
   pid(): number | undefined { return this.child?.pid; }
+
+  noteBucket() {} // moto knows its buckets' owners (patches/s3_owner.py)
 
   async bucketOwner(bucket: string): Promise<string | undefined> {
     const response = await fetch(`${this.url()}/_infralabs/bucket-owner?bucket=${encodeURIComponent(bucket)}`, { headers: this.headers(), signal: AbortSignal.timeout(10_000) });
