@@ -9,6 +9,7 @@ import { startSandbox, type RunningSandbox } from './sandbox.ts';
 import { MotoBackend } from './backend.ts';
 import { SandboxError } from './paths.ts';
 import type { SandboxMessage } from './sandbox-process.ts';
+import { classCredentials, type ClassKey, type Credentials } from './gateway/credentials.ts';
 
 const { values } = parseArgs({
   options: {
@@ -24,9 +25,20 @@ function tell(message: SandboxMessage): Promise<void> {
   return new Promise((resolve) => (process.send ? process.send(message, () => resolve()) : resolve()));
 }
 
+/** A class's keys, handed over by `infralabs sandbox --roster` in INFRALABS_CLASS_KEYS
+ *  ({"students":[{account,secret}],"teacher":{account,secret}}), then dropped from the environment. */
+function classKeys(): Credentials | undefined {
+  const text = process.env.INFRALABS_CLASS_KEYS;
+  delete process.env.INFRALABS_CLASS_KEYS;
+  if (!text) return undefined;
+  const keys = JSON.parse(text) as { students: ClassKey[]; teacher: ClassKey };
+  return classCredentials(keys.students, keys.teacher);
+}
+
 async function start(): Promise<RunningSandbox | undefined> {
   try {
     const sandbox = await startSandbox({
+      credentials: classKeys(),
       port: values.port === undefined ? undefined : Number(values.port),
       backendUrl: values['backend-url'],
       host: values.listen,

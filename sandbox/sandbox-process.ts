@@ -35,6 +35,8 @@ export interface SandboxProcessOptions {
   listen?: string;
   allowOrigins?: string[];
   hostNames?: string[];
+  /** A class's keys (`--roster`): every AWS call must then be signed with one. */
+  classKeys?: { students: { account: string; secret: string }[]; teacher: { account: string; secret: string } };
   log?: (line: string) => void;
 }
 
@@ -50,7 +52,9 @@ export function startSandboxProcess(options: SandboxProcessOptions = {}): Promis
   // execArgv: [] because fork would pass on the parent's own flags (a loader, a test runner's).
   // No --optimize-for-size either: with no SDK clients in the sandbox it no longer saved memory
   // (bench: 263-269 MB with it, 265-272 without) and it cost CPU on every call.
-  const child = fork(entry, args, { cwd: projectRoot, execArgv: [], stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
+  // The class's keys go by the environment, not the command line, which every user can read (ps).
+  const env = options.classKeys ? { ...process.env, INFRALABS_CLASS_KEYS: JSON.stringify(options.classKeys) } : process.env;
+  const child = fork(entry, args, { cwd: projectRoot, execArgv: [], env, stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
   // What the process prints itself is only ever a crash report: its last line names the cause.
   let lastLine = '';
   for (const stream of [child.stdout!, child.stderr!]) {

@@ -5,6 +5,7 @@ import { createGatewayServer } from './gateway/server.ts';
 import { shutdownLambda } from './lambda/invoke-lambda.ts';
 import { SandboxError } from './paths.ts';
 import { accessRules, type AccessRules } from './gateway/access.ts';
+import type { Credentials } from './gateway/credentials.ts';
 
 export interface SandboxOptions {
   /** Gateway port; 0 picks a free one (tests). */
@@ -15,6 +16,8 @@ export interface SandboxOptions {
   allowOrigins?: string[];
   /** Host names answered besides loopback's (--host-name). */
   hostNames?: string[];
+  /** A class's keys: every AWS call must then be signed with one (--roster). */
+  credentials?: Credentials;
   /** An AWS-compatible endpoint to front instead of moto. */
   backendUrl?: string;
   log?: (line: string) => void;
@@ -52,7 +55,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     await moto.start(log);
     backend = moto;
   }
-  const gateway = { backend, log, endpoint: '', access };
+  const gateway = { backend, log, endpoint: '', access, credentials: options.credentials };
   const server = createGatewayServer(gateway);
   server.keepAliveTimeout = 65_000;
   try {

@@ -3,9 +3,10 @@
 // see. Plain HTTP in the wire protocols, not the AWS SDK: the SDK's clients were most of the
 // sandbox process's memory (bench/sandbox.bench.ts), and the learner's code, not the sandbox, is
 // what the SDK is for. Requests carry the account in a SigV4 Credential scope; the backends here
-// (moto, LocalStack) read it and do not check signatures.
+// (moto, LocalStack) read it and do not check signatures. In a class, where the gateway checks
+// them, these calls carry instead a token only this process knows (internalCallToken).
 import { Agent, request } from 'node:http';
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { XMLParser } from 'fast-xml-parser';
 
 /** An AWS error answer: `name` is its code (NoSuchBucket, InvalidSubnetID.NotFound, ...). */
@@ -41,6 +42,11 @@ interface Call {
 
 const agent = new Agent({ keepAlive: true, maxSockets: 32 });
 
+/** Marks a call as the gateway's own (its process sends and receives it): signatures of a class's
+ *  keys are not asked of it. Random per process, never sent anywhere but to this gateway. */
+export const internalCallToken = randomBytes(24).toString('hex');
+export const internalCallHeader = 'x-infralabs-internal-call';
+
 /** A kept-alive connection the gateway closed just as a call went out on it. */
 class StaleConnection extends Error {}
 
@@ -51,6 +57,7 @@ function sendOnce(call: Call): Promise<Answer> {
   const headers: Record<string, string> = {
     ...call.headers,
     authorization: `AWS4-HMAC-SHA256 Credential=${call.account}/${day}/${call.region ?? 'us-east-1'}/${call.service}/aws4_request, SignedHeaders=host, Signature=0`,
+    [internalCallHeader]: internalCallToken,
     'content-length': String(Buffer.byteLength(body)),
   };
   return new Promise((resolve, reject) => {

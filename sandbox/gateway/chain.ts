@@ -8,6 +8,7 @@ import { serveWebsite } from './handlers/serve-website.ts';
 import { guardAdminPaths } from './handlers/guard-admin-paths.ts';
 import { resolveAccount } from './handlers/resolve-account.ts';
 import { refuseMalformedRequests } from './handlers/refuse-malformed-requests.ts';
+import { verifySignatures } from './handlers/verify-signatures.ts';
 import { enforceAwsRules, applyAwsDefaults } from './handlers/enforce-aws-rules.ts';
 import { forwardToBackend } from './handlers/forward-to-backend.ts';
 import { translateBackendError } from './handlers/translate-backend-error.ts';
@@ -28,6 +29,7 @@ export const requestHandlers: RequestHandler[] = [
   serveReset,
   guardAdminPaths,
   resolveAccount,
+  verifySignatures,
   refuseMalformedRequests,
   enforceAwsRules,
   invokeLambda,

@@ -1,6 +1,7 @@
 import type { Backend } from '../backend.ts';
 import type { Operation } from './operation.ts';
 import type { AccessRules } from './access.ts';
+import type { Credentials } from './credentials.ts';
 
 export interface GatewayRequest {
   method: string;
@@ -39,6 +40,8 @@ export interface GatewayContext {
   log: (line: string) => void;
   /** The host names and browser origins the sandbox answers (access.ts). */
   access: AccessRules;
+  /** A class's keys: when set, every AWS call must be signed with one (verify-signatures.ts). */
+  credentials?: Credentials;
 }
 
 /** Answers the request (ending the chain) or returns undefined to pass it on. */

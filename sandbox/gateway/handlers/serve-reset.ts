@@ -3,6 +3,8 @@
 import type { ResetTarget } from '../../backend.ts';
 import type { GatewayResponse, RequestHandler } from '../types.ts';
 import { functionsChanging } from '../../lambda/function-cache.ts';
+import { verifySignature } from '../signatures.ts';
+import type { Credentials } from '../credentials.ts';
 
 function answer(status: number, body: object): GatewayResponse {
   return { status, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) };
@@ -21,12 +23,26 @@ export function parseResetTarget(text: string): ResetTarget | string {
   return 'Say what to reset: {"account":"<12 digits>"} or {"all":true}.';
 }
 
-export const serveReset: RequestHandler = async (exchange, { backend }) => {
+/** In a class, a reset is signed like any AWS call: a student may empty their own account, only
+ *  the teacher another's or everything. Undefined when allowed, else why not. */
+async function refusal(exchange: Parameters<RequestHandler>[0], credentials: Credentials, target: ResetTarget): Promise<string | undefined> {
+  const verdict = await verifySignature(exchange.request, credentials.secretOf);
+  if (!verdict.ok) return `${verdict.code}: ${verdict.message}`;
+  if (verdict.accessKeyId === credentials.teacher) return undefined;
+  if ('account' in target && target.account === verdict.accessKeyId) return undefined;
+  return 'all' in target ? 'Only the teacher may reset the whole sandbox.' : `You may reset only your own account (${verdict.accessKeyId}).`;
+}
+
+export const serveReset: RequestHandler = async (exchange, { backend, credentials }) => {
   const { method, path, body } = exchange.request;
   if (path !== '/_infralabs/reset') return undefined;
   if (method !== 'POST') return answer(405, { error: 'Use POST /_infralabs/reset with {"account":"<12 digits>"} or {"all":true}.' });
   const target = parseResetTarget(body.toString('utf8'));
   if (typeof target === 'string') return answer(400, { error: target });
+  if (credentials) {
+    const refused = await refusal(exchange, credentials, target);
+    if (refused) return answer(403, { error: refused });
+  }
   const started = Date.now();
   let done: boolean;
   try {

@@ -1,0 +1,20 @@
+// A class's keys (the roster's accounts and secrets, and the teacher's): with them the sandbox
+// verifies every request's signature, so that a student acts only in their own account.
+export interface ClassKey {
+  account: string;
+  secret: string;
+}
+
+export interface Credentials {
+  /** The secret of an access key id (the 12-digit account), or undefined for an unknown key. */
+  secretOf(accessKeyId: string): string | undefined;
+  /** The teacher's access key id: the one allowed to reset everything. */
+  readonly teacher: string;
+}
+
+export function classCredentials(students: readonly ClassKey[], teacher: ClassKey): Credentials {
+  const secrets = new Map(students.map((key) => [key.account, key.secret]));
+  if (secrets.has(teacher.account)) throw new Error(`The teacher's account ${teacher.account} is also a student's: give the teacher an account of their own.`);
+  secrets.set(teacher.account, teacher.secret);
+  return { secretOf: (accessKeyId) => secrets.get(accessKeyId), teacher: teacher.account };
+}

@@ -1,0 +1,40 @@
+// In a class (a roster's keys in gateway.credentials), every AWS call must carry a valid SigV4
+// signature of a key on the roster, and acts in that key's account only: a student who knows a
+// classmate's account id still lacks their secret. Unknown keys and bad signatures get AWS's
+// errors. The gateway's own calls (internalCallHeader) are exempt; without a roster nothing is
+// checked, as AWS's SDKs sign with any secret on a learner's own machine.
+import { timingSafeEqual } from 'node:crypto';
+import { awsError } from '../aws-error.ts';
+import { internalCallHeader, internalCallToken } from '../aws-api.ts';
+import { identifyOperation } from '../operation.ts';
+import { verifySignature } from '../signatures.ts';
+import type { Exchange, RequestHandler } from '../types.ts';
+
+/** Whether the request is one of the gateway's own calls; the mark never leaves the gateway. */
+export function takeInternalMark(exchange: Exchange): boolean {
+  const value = exchange.request.headers[internalCallHeader];
+  delete exchange.request.headers[internalCallHeader];
+  return typeof value === 'string' && value.length === internalCallToken.length
+    && timingSafeEqual(Buffer.from(value), Buffer.from(internalCallToken));
+}
+
+/** S3 names these failures its own way. */
+const s3Codes: Record<string, string> = {
+  MissingAuthenticationToken: 'AccessDenied',
+  IncompleteSignature: 'AuthorizationHeaderMalformed',
+  InvalidClientTokenId: 'InvalidAccessKeyId',
+  RequestExpired: 'AccessDenied',
+};
+
+export const verifySignatures: RequestHandler = async (exchange, { credentials }) => {
+  const internal = takeInternalMark(exchange);
+  if (!credentials || internal) return undefined;
+  const verdict = await verifySignature(exchange.request, credentials.secretOf);
+  if (verdict.ok) {
+    exchange.account = verdict.accessKeyId;
+    return undefined;
+  }
+  const { protocol } = identifyOperation(exchange);
+  const code = protocol === 'rest-xml' ? s3Codes[verdict.code] ?? verdict.code : verdict.code;
+  return awsError(protocol, 403, code, verdict.message);
+};
