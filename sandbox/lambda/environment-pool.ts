@@ -4,8 +4,8 @@
 import { ExecutionEnvironment, type EnvironmentSpec } from './environment.ts';
 
 const maxEnvironments = Number(process.env.INFRALABS_LAMBDA_MAX_ENVIRONMENTS) || 16;
-/** Invocations one account may run at once (Lambda's account concurrency; AWS gives new accounts
- *  10): below the sandbox's total, so one account's flood leaves room for the others. */
+/** Invocations one account may run at once (Lambda's account concurrency, reduced for new AWS
+ *  accounts): below the sandbox's total, so one account's flood leaves room for the others. */
 const accountConcurrency = Number(process.env.INFRALABS_LAMBDA_ACCOUNT_CONCURRENCY) || 10;
 const idleMs = Number(process.env.INFRALABS_LAMBDA_IDLE_MS) || 5 * 60_000;
 
