@@ -3,8 +3,8 @@
 // SDK. A folder of links to exactly those packages is what handlers resolve from, so a handler
 // that requires another package of the project gets "Cannot find module", as on AWS, and the
 // permission model lets the process read those packages and nothing else of node_modules.
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, symlinkSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, symlinkSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { projectRoot } from '../paths.ts';
 
@@ -44,12 +44,25 @@ function sdkClosure(nodeModules: string): string[] {
   return [...seen].map((dir) => realpathSync(dir));
 }
 
-/** Built once per gateway process, removed when it exits. */
+/** Built once for a set of packages and shared by every gateway of this project: a folder of
+ *  links, a few kilobytes, in node_modules/.cache (not in /tmp, where another user of the machine
+ *  could plant links that the handlers would then be allowed to follow). */
 export function runtimeModules(): RuntimeModules {
   if (modules) return modules;
   const nodeModules = realpathSync(join(projectRoot, 'node_modules'));
   const packageDirs = sdkClosure(nodeModules);
-  const linkDir = join(realpathSync(mkdtempSync(join(tmpdir(), 'infralabs-lambda-sdk-'))), 'node_modules');
+  const name = createHash('sha256').update(packageDirs.join('\n')).digest('hex').slice(0, 16);
+  const home = join(nodeModules, '.cache', `infralabs-lambda-sdk-${name}`);
+  if (!existsSync(join(home, 'node_modules'))) build(home, nodeModules, packageDirs);
+  modules = { linkDir: join(home, 'node_modules'), packageDirs };
+  return modules;
+}
+
+/** Builds the folder of links aside and moves it into place, so a gateway never sees it half made. */
+function build(home: string, nodeModules: string, packageDirs: string[]): void {
+  mkdirSync(dirname(home), { recursive: true });
+  const staging = mkdtempSync(`${home}-`);
+  const linkDir = join(staging, 'node_modules');
   for (const dir of packageDirs) {
     const name = relative(nodeModules, dir);
     // A package nested in another's node_modules is found from its parent's real folder.
@@ -58,7 +71,10 @@ export function runtimeModules(): RuntimeModules {
     mkdirSync(dirname(link), { recursive: true });
     if (!existsSync(link)) symlinkSync(dir, link, 'dir');
   }
-  process.once('exit', () => rmSync(dirname(linkDir), { recursive: true, force: true }));
-  modules = { linkDir, packageDirs };
-  return modules;
+  try {
+    renameSync(staging, home);
+  } catch {
+    // Another gateway built it first: theirs is the same.
+    rmSync(staging, { recursive: true, force: true });
+  }
 }

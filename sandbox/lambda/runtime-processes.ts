@@ -18,6 +18,8 @@ const bootstrap = join(runtimeDir, 'bootstrap.mjs');
 const setpriv = ['/usr/bin/setpriv', '/bin/setpriv'].find((path) => process.platform === 'linux' && existsSync(path));
 const maxSpares = 2;
 const spares = new Map<number, Promise<Runtime>>();
+/** Every runtime process still running, spare or taken, with its directory. */
+const running = new Map<ChildProcess, string>();
 
 /** A started runtime process and the private directory it may use. */
 export interface Runtime {
@@ -61,7 +63,11 @@ function spawnRuntime(memorySize: number): Promise<Runtime> {
   child.unref();
   child.channel?.unref();
   for (const stream of [child.stdin, child.stdout, child.stderr]) (stream as unknown as { unref?: () => void } | null)?.unref?.();
-  child.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+  running.set(child, dir);
+  child.once('exit', () => {
+    running.delete(child);
+    rmSync(dir, { recursive: true, force: true });
+  });
   return new Promise((resolve, reject) => {
     const onMessage = (message: { type?: string }) => {
       if (message?.type !== 'spawned') return;
@@ -110,3 +116,12 @@ export function stopSpareRuntimes(): void {
   for (const spare of spares.values()) stop(spare);
   spares.clear();
 }
+
+// When the gateway's process exits, no exit event of a child will run: end them and remove
+// their directories now (on Linux they would die with the gateway anyway, see setpriv above).
+process.once('exit', () => {
+  for (const [child, dir] of running) {
+    child.kill('SIGKILL');
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
