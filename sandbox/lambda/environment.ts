@@ -19,6 +19,7 @@ const initLimitMs = 10_000;
 const memoryPollMs = 25;
 /** /tmp is measured less often than memory: walking it costs more than reading /proc. */
 const tmpPollMs = 100;
+const stopSignals = process.platform !== 'win32';
 
 export interface RuntimeError {
   errorType: string;
@@ -310,14 +311,15 @@ export class ExecutionEnvironment {
     const child = this.child;
     if (!child || child.exitCode !== null || child.signalCode !== null) return;
     this.frozen = true;
-    child.kill('SIGSTOP');
+    // Windows has no SIGSTOP (Node would kill the process): the runtime's own block suffices there.
+    if (stopSignals) child.kill('SIGSTOP');
   }
 
   private thaw(): void {
     const child = this.child;
     if (!this.frozen || !child || child.exitCode !== null || child.signalCode !== null) return;
     this.frozen = false;
-    child.kill('SIGCONT');
+    if (stopSignals) child.kill('SIGCONT');
     child.stdin?.write('t');
   }
 
