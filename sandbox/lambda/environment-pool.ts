@@ -4,6 +4,9 @@
 import { ExecutionEnvironment, type EnvironmentSpec } from './environment.ts';
 
 const maxEnvironments = Number(process.env.INFRALABS_LAMBDA_MAX_ENVIRONMENTS) || 16;
+/** Invocations one account may run at once (Lambda's account concurrency, reduced for new AWS
+ *  accounts): below the sandbox's total, so one account's flood leaves room for the others. */
+const accountConcurrency = Number(process.env.INFRALABS_LAMBDA_ACCOUNT_CONCURRENCY) || 10;
 const idleMs = Number(process.env.INFRALABS_LAMBDA_IDLE_MS) || 5 * 60_000;
 
 export class TooManyEnvironmentsError extends Error {}
@@ -37,6 +40,11 @@ export async function acquireEnvironment(spec: EnvironmentSpec, loadCode: () => 
       environment.leased = true;
       return environment;
     }
+  }
+  let running = 0;
+  for (const environment of environments) if (environment.leased && environment.account === spec.account) running++;
+  if (running >= accountConcurrency) {
+    throw new TooManyEnvironmentsError(`account ${spec.account} already runs ${accountConcurrency} invocations at once, the sandbox's concurrency limit for one account; try again when one has finished`);
   }
   if (environments.size >= maxEnvironments) {
     const idle = [...environments].filter((environment) => !environment.leased)

@@ -1,22 +1,25 @@
 // One execution environment: a Node process running one function version's code from its own
-// directory, with a clean environment, a heap limit and an RSS watch, killed at timeout.
+// directory, confined by the permission model (runtime-processes.ts), with a clean environment,
+// a heap limit, an RSS watch and a cap on its /tmp, killed at timeout, and frozen between
+// invocations as Lambda freezes an execution environment.
 import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { projectRoot } from '../paths.ts';
 import { takeRuntime } from './runtime-processes.ts';
 import { extractCode } from './extract-code.ts';
 import type { FunctionConfiguration } from './function-config.ts';
 import { functionEnvironment } from './function-env.ts';
 import { logStreamName, type LogEvent } from './log-lines.ts';
 import { readRssBytes } from './process-memory.ts';
+import { directoryBytes } from './tmp-usage.ts';
 
-const runtimeModules = join(projectRoot, 'node_modules');
 /** At most this long to load the handler (AWS allows 10 s of init). */
 const initLimitMs = 10_000;
 const memoryPollMs = 25;
+/** /tmp is measured less often than memory: walking it costs more than reading /proc. */
+const tmpPollMs = 100;
+const stopSignals = process.platform !== 'win32';
 
 export interface RuntimeError {
   errorType: string;
@@ -68,13 +71,17 @@ export class ExecutionEnvironment {
   readonly logStreamName: string;
   readonly key: string;
   readonly fingerprint: string;
+  readonly account: string;
   state: 'starting' | 'idle' | 'busy' | 'dead' = 'starting';
   lastUsed = Date.now();
   retiring = false;
   /** Held by an invocation (or being started for one); the pool hands it to no one else. */
   leased = false;
   private child: ChildProcess | undefined;
-  private readonly dir: string;
+  /** The runtime process's own directory (task/, tmp/, node_modules), known once it is taken. */
+  private dir: string | undefined;
+  /** The runtime sent a result and waits for a thaw byte (bootstrap.mjs). */
+  private frozen = false;
   private logs: LogEvent[] = [];
   private stderrTail = '';
   private initDurationMs: number | undefined;
@@ -89,12 +96,14 @@ export class ExecutionEnvironment {
     this.spec = spec;
     this.key = spec.key;
     this.fingerprint = spec.fingerprint;
+    this.account = spec.account;
     this.logStreamName = logStreamName(spec.executedVersion, this.id);
-    this.dir = mkdtempSync(join(tmpdir(), 'infralabs-lambda-'));
   }
 
   get pid(): number | undefined { return this.child?.pid; }
   private get memoryLimitBytes(): number { return this.spec.configuration.MemorySize * 1024 * 1024; }
+  /** Lambda's ephemeral storage: 512 MB unless the function sets EphemeralStorage.Size. */
+  private get tmpLimitBytes(): number { return (this.spec.configuration.EphemeralStorage?.Size ?? 512) * 1024 * 1024; }
 
   /** Unpacks the code, starts the process and loads the handler. Init errors surface on invoke. */
   async start(codeDownload: Promise<Uint8Array>): Promise<void> {
@@ -102,22 +111,20 @@ export class ExecutionEnvironment {
     // The process starts (or a spare is taken) while the code downloads.
     const runtime = takeRuntime(this.spec.configuration.MemorySize);
     let code: Uint8Array;
+    let dir: string;
     try {
-      code = await codeDownload;
+      [code, { dir }] = await Promise.all([codeDownload, runtime]);
     } catch (error) {
-      void runtime.then((child) => child.kill('SIGKILL'), () => undefined);
+      void runtime.then(({ child }) => child.kill('SIGKILL'), () => undefined);
       throw error;
     }
-    const taskRoot = join(this.dir, 'task');
-    const tmpDir = join(this.dir, 'tmp');
-    mkdirSync(taskRoot);
-    mkdirSync(tmpDir);
-    // The runtime's own modules (the AWS SDK, as on AWS) resolve from the parent of the task root.
-    symlinkSync(runtimeModules, join(this.dir, 'node_modules'), 'dir');
+    this.dir = dir;
+    const taskRoot = join(dir, 'task');
+    const tmpDir = join(dir, 'tmp');
     try {
       extractCode(code, taskRoot);
     } catch (error) {
-      void runtime.then((child) => child.kill('SIGKILL'), () => undefined);
+      void runtime.then(({ child }) => child.kill('SIGKILL'), () => undefined);
       throw error;
     }
     const { configuration } = this.spec;
@@ -127,11 +134,11 @@ export class ExecutionEnvironment {
       executedVersion: this.spec.executedVersion,
       taskRoot,
       tmpDir,
-      runtimeModules: join(this.dir, 'node_modules'),
+      runtimeModules: join(dir, 'node_modules'),
       logStreamName: this.logStreamName,
       gatewayEndpoint: this.spec.gatewayEndpoint,
     });
-    const child = await runtime;
+    const { child } = await runtime;
     this.child = child;
     child.stdout!.on('data', (chunk: Buffer) => this.capture(chunk.toString()));
     child.stderr!.on('data', (chunk: Buffer) => {
@@ -201,6 +208,8 @@ export class ExecutionEnvironment {
         logs.push({ timestamp: Date.now(), message: `${new Date().toISOString()} ${input.requestId} ${error.errorMessage.replace(/^RequestId: \S+ Error: /, '')}` });
       } else if (error && /^Runtime\.(OutOfMemory|ExitError)$/.test(error.errorType)) {
         logs.push({ timestamp: Date.now(), message: `${error.errorMessage}\n${error.errorType}` });
+      } else if (error?.errorMessage.startsWith('ENOSPC')) {
+        logs.push({ timestamp: Date.now(), message: `${new Date().toISOString()}\t${input.requestId}\tERROR\t${error.errorMessage}: /tmp holds more than its ${this.tmpLimitBytes / 1024 / 1024} MB (EphemeralStorage.Size); the environment was stopped` });
       }
       return {
         payload, error, status,
@@ -222,6 +231,7 @@ export class ExecutionEnvironment {
       return finish('error', JSON.stringify(error), error);
     }
     this.state = 'busy';
+    this.thaw();
     const deadline = Date.now() + configuration.Timeout * 1000;
     return new Promise<InvokeOutcome>((resolve) => {
       let done = false;
@@ -230,6 +240,7 @@ export class ExecutionEnvironment {
         done = true;
         clearTimeout(timer);
         clearInterval(watch);
+        clearInterval(tmpWatch);
         this.onMessage = undefined;
         this.onExit = undefined;
         if (this.state === 'busy') this.state = 'idle';
@@ -247,12 +258,24 @@ export class ExecutionEnvironment {
           fail('error', outOfMemory(input.requestId));
         }
       }, memoryPollMs);
+      const tmpWatch = setInterval(() => {
+        if (!this.tmpOverLimit()) return;
+        this.kill();
+        fail('error', noSpaceLeft());
+      }, tmpPollMs);
       this.onMessage = (message) => {
         if (message.type !== 'result' || message.requestId !== input.requestId) return;
         this.sampleMemory();
         // An error nobody caught ends the process (the runtime exits right after telling us).
         if (message.fatal) this.kill();
-        if (message.ok) settle(finish('success', message.payload ?? 'null'));
+        // Lambda freezes the environment once the response is in: timers and work the handler
+        // left running resume at the next invocation, not before (the runtime blocks itself as
+        // soon as its result is sent; SIGSTOP holds even a handler that got round that).
+        else this.freeze();
+        if (!message.fatal && this.tmpOverLimit()) {
+          this.kill();
+          fail('error', noSpaceLeft());
+        } else if (message.ok) settle(finish('success', message.payload ?? 'null'));
         else fail('error', message.error!);
       };
       this.onExit = (code, signal) => {
@@ -279,7 +302,29 @@ export class ExecutionEnvironment {
   dispose(): void {
     this.kill();
     this.state = 'dead';
-    rmSync(this.dir, { recursive: true, force: true });
+    if (this.dir) rmSync(this.dir, { recursive: true, force: true });
+  }
+
+  /** After a result the runtime blocks itself until thaw() (no JavaScript runs); SIGSTOP also
+   *  stops anything it could not (a handler busy in a loop of its own). SIGKILL ends it either way. */
+  private freeze(): void {
+    const child = this.child;
+    if (!child || child.exitCode !== null || child.signalCode !== null) return;
+    this.frozen = true;
+    // Windows has no SIGSTOP (Node would kill the process): the runtime's own block suffices there.
+    if (stopSignals) child.kill('SIGSTOP');
+  }
+
+  private thaw(): void {
+    const child = this.child;
+    if (!this.frozen || !child || child.exitCode !== null || child.signalCode !== null) return;
+    this.frozen = false;
+    if (stopSignals) child.kill('SIGCONT');
+    child.stdin?.write('t');
+  }
+
+  private tmpOverLimit(): boolean {
+    return this.dir !== undefined && directoryBytes(join(this.dir, 'tmp'), this.tmpLimitBytes) > this.tmpLimitBytes;
   }
 
   private kill(): void {
@@ -314,6 +359,12 @@ const signalWords: Partial<Record<NodeJS.Signals, string>> = { SIGKILL: 'killed'
 
 function timedOut(requestId: string, seconds: number): RuntimeError {
   return { errorType: 'Sandbox.Timedout', errorMessage: `RequestId: ${requestId} Error: Task timed out after ${seconds.toFixed(2)} seconds` };
+}
+
+/** What Node gives a write past the end of Lambda's ephemeral storage; the sandbox measures the
+ *  function's tmp/ and stops the environment instead of failing the write itself. */
+function noSpaceLeft(): RuntimeError {
+  return { errorType: 'Error', errorMessage: 'ENOSPC: no space left on device, write', trace: ['Error: ENOSPC: no space left on device, write'] };
 }
 
 function outOfMemory(requestId: string): RuntimeError {

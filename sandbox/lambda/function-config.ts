@@ -14,6 +14,8 @@ export interface FunctionConfiguration {
   Version: string;
   PackageType: string;
   Environment?: { Variables?: Record<string, string> };
+  /** The size of /tmp in MB (512 to 10240; 512 when absent). */
+  EphemeralStorage?: { Size?: number };
 }
 
 export type FunctionLookup =

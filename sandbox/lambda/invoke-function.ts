@@ -102,7 +102,7 @@ async function runInvocation(invocation: Invocation): Promise<InvokeOutcome & { 
     key: `${gateway.endpoint} ${ref.account}/${ref.region}/${configuration.FunctionName}/${executedVersion}`,
     // Any change of code or configuration retires the warm environments of this version.
     fingerprint: JSON.stringify([configuration.CodeSha256, configuration.LastModified, configuration.Runtime, configuration.Handler,
-      configuration.MemorySize, configuration.Timeout, configuration.Environment?.Variables ?? {}]),
+      configuration.MemorySize, configuration.Timeout, configuration.Environment?.Variables ?? {}, configuration.EphemeralStorage?.Size ?? 512]),
     account: ref.account,
     region: ref.region,
     executedVersion,

@@ -28,16 +28,17 @@ describe('execution environments', () => {
     expect(after.result).not.toBe(before.result);
   });
 
-  it('kills a handler that allocates past its memory size, on the heap or off it', async () => {
+  it('kills a handler that allocates past its memory size, on the heap or off it (Buffers, ArrayBuffers)', async () => {
     await t.createFunction('hungry', {
       'index.js': `exports.handler = async (event) => {
         const hoard = [];
         if (event.offHeap) { for (let i = 0; i < 40; i++) hoard.push(Buffer.alloc(16 * 1024 * 1024, 1)); }
+        else if (event.arrayBuffers) { for (let i = 0; i < 40; i++) { hoard.push(new Uint8Array(16 * 1024 * 1024).fill(1)); await new Promise((r) => setImmediate(r)); } }
         else { for (;;) hoard.push(new Array(100000).fill({ x: Math.random() })); }
         return hoard.length;
       };`,
     }, { MemorySize: 128, Timeout: 30 });
-    for (const event of [{}, { offHeap: true }]) {
+    for (const event of [{}, { offHeap: true }, { arrayBuffers: true }]) {
       const out = await t.invoke("hungry", event);
       expect(out.FunctionError).toBe('Unhandled');
       expect(out.result, JSON.stringify(out.result)).toMatchObject({ errorType: "Runtime.OutOfMemory" });

@@ -16,8 +16,7 @@ export interface TestAccount {
   invoke(name: string, event?: unknown, options?: Partial<Parameters<LambdaClient['send']>[0]['input']>): Promise<InvokeCommandOutput & { result: unknown }>;
 }
 
-export async function testAccount(account: string): Promise<TestAccount> {
-  const config = clientConfig(account);
+export async function testAccount(account: string, config: ReturnType<typeof clientConfig> = clientConfig(account)): Promise<TestAccount> {
   const lambda = new LambdaClient(config);
   const iam = new IAMClient(config);
   const role = await iam.send(new CreateRoleCommand({

@@ -3,11 +3,38 @@
 // runtime interface client: loads the handler at init, then answers one invoke at a time
 // over the IPC channel the gateway opened ({type:'init'|'invoke'} in, {type:'result'|'log'} out).
 // It starts with an empty environment and waits: the gateway keeps one started as a spare.
+// Node's permission model confines it (see runtime-processes.ts); signals are the one thing
+// that model leaves open, so only this process may be signalled from here.
+import { readSync } from 'node:fs';
+import { constants } from 'node:os';
 import { createRequire } from 'node:module';
 import { format } from 'node:util';
 import { formatError, loadHandler } from './load-handler.mjs';
 
-const send = (message) => { if (process.connected) process.send(message); };
+const rawKill = process._kill.bind(process);
+// process.kill() goes through process._kill: another pid (the gateway, the learner's other
+// processes, a process group) is refused as the kernel refuses a process without the right.
+process._kill = (pid, signal) => (pid === process.pid ? rawKill(pid, signal) : -constants.errno.EPERM);
+const rawSend = process.send.bind(process);
+const send = (message, callback) => { if (process.connected) rawSend(message, callback); };
+
+/** Lambda freezes the environment once the response is sent. Right after sending the result
+ *  (before any other work of the handler can run) this blocks until the gateway writes a byte
+ *  to stdin at the next invocation; the gateway also stops the process (SIGSTOP) meanwhile. */
+const thawByte = Buffer.alloc(1);
+const nap = new Int32Array(new SharedArrayBuffer(4));
+function freeze() {
+  for (;;) {
+    try {
+      if (readSync(0, thawByte, 0, 1, null) === 1) return;
+      process.exit(0); // end of stdin: the gateway is gone
+    } catch (error) {
+      // Non-blocking stdin (a handler touched process.stdin): wait without running anything.
+      if (error?.code !== 'EAGAIN') return;
+      Atomics.wait(nap, 0, 0, 5);
+    }
+  }
+}
 let current; // the invocation in progress: { requestId, settle }
 
 // console.* and direct writes become log lines in AWS's text format, sent in order with results.
@@ -101,7 +128,7 @@ async function invoke(message) {
       if (settled) return;
       settled = true;
       if (!outcome.ok) console.error(`Invoke Error \t${JSON.stringify({ ...outcome.error, stack: outcome.error.trace })}`);
-      send({ type: 'result', requestId, ...outcome });
+      send({ type: 'result', requestId, ...outcome }, outcome.fatal ? undefined : freeze);
       current = undefined;
       resolveInvoke();
     };
