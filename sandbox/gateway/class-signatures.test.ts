@@ -12,6 +12,7 @@ import { startSandbox, type RunningSandbox } from '../sandbox.ts';
 import { classCredentials } from './credentials.ts';
 import { Sha256 } from './signatures.ts';
 import { freshAccount } from '../../test/sandbox-context.ts';
+import { testAccount } from '../lambda/test-functions.ts';
 
 const alice = { account: freshAccount(), secret: 'alice-secret-abcdefghijklmnopqrstuvwx' };
 const bob = { account: freshAccount(), secret: 'bob-secret-abcdefghijklmnopqrstuvwxyz0' };
@@ -95,5 +96,16 @@ describe('a class sandbox', () => {
     expect(await signedReset(bob, { account: bob.account })).toBe(200);
     expect(await signedReset(teacher, { account: alice.account })).toBe(200);
     await expect(new S3Client(config(alice.account, alice.secret)).send(new HeadBucketCommand({ Bucket: `alice-${alice.account}` }))).rejects.toThrow();
+  });
+
+  it('gives a student\'s Lambda handlers their account\'s own secret, so their SDK calls pass', async () => {
+    const learner = await testAccount(alice.account, config(alice.account, alice.secret));
+    await learner.createFunction('lister', {
+      'index.mjs': `import { S3Client, ListBucketsCommand } from '@aws-sdk/client-s3';
+export const handler = async () => (await new S3Client({ forcePathStyle: true }).send(new ListBucketsCommand({}))).Buckets.map((b) => b.Name);`,
+    });
+    const { result, FunctionError } = await learner.invoke('lister');
+    expect(FunctionError).toBeUndefined();
+    expect(result).toEqual([]);
   });
 });

@@ -35,6 +35,8 @@ export interface EnvironmentSpec {
   executedVersion: string;
   configuration: FunctionConfiguration;
   gatewayEndpoint: string;
+  /** The account's secret in a class (the roster's), which the handler's SDK signs with. */
+  secretAccessKey?: string;
 }
 
 export interface InvokeInput {
@@ -137,6 +139,7 @@ export class ExecutionEnvironment {
       runtimeModules: join(dir, 'node_modules'),
       logStreamName: this.logStreamName,
       gatewayEndpoint: this.spec.gatewayEndpoint,
+      secretAccessKey: this.spec.secretAccessKey,
     });
     const { child } = await runtime;
     this.child = child;

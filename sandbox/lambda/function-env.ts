@@ -13,6 +13,8 @@ export interface EnvironmentPlace {
   logStreamName: string;
   /** The gateway's URL: a handler's SDK calls reach the sandbox, in the function's account. */
   gatewayEndpoint: string;
+  /** In a class, the account's own secret: the gateway checks every signature there. */
+  secretAccessKey?: string;
 }
 
 export function functionEnvironment(configuration: FunctionConfiguration, place: EnvironmentPlace): Record<string, string> {
@@ -39,7 +41,7 @@ export function functionEnvironment(configuration: FunctionConfiguration, place:
     LAMBDA_TASK_ROOT: place.taskRoot,
     LAMBDA_RUNTIME_DIR: place.runtimeModules,
     AWS_ACCESS_KEY_ID: place.account,
-    AWS_SECRET_ACCESS_KEY: 'infralabs',
+    AWS_SECRET_ACCESS_KEY: place.secretAccessKey ?? 'infralabs',
     AWS_SESSION_TOKEN: 'infralabs-lambda',
   };
   return { ...defaults, ...(configuration.Environment?.Variables ?? {}), ...reserved };

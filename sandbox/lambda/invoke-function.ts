@@ -108,6 +108,7 @@ async function runInvocation(invocation: Invocation): Promise<InvokeOutcome & { 
     executedVersion,
     configuration,
     gatewayEndpoint: gateway.endpoint,
+    secretAccessKey: gateway.credentials?.secretOf(ref.account),
   }, () => downloadCode(gateway.backend, ref));
   const startedAt = Date.now();
   let outcome: InvokeOutcome;
