@@ -107,11 +107,6 @@ export async function rolePolicies(ctx: LabContext, roleName: string): Promise<R
   return (await Promise.all([...inline, ...managed])).flatMap(({ name, document }) => (document ? [{ name, document }] : []));
 }
 
-/** The documents of rolePolicies. */
-export async function rolePolicyDocuments(ctx: LabContext, roleName: string): Promise<string[]> {
-  return (await rolePolicies(ctx, roleName)).map((policy) => policy.document);
-}
-
 /**
  * Whether identity policy documents allow the request, by IAM's rules (policy/evaluate.ts). A
  * resource may be a range: { startsWith: 'arn:aws:s3:::bucket/incoming/', quantifier: 'every' }
