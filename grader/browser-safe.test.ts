@@ -1,5 +1,5 @@
-// Engine, context and every lab definition (with its checks) must run in the browser unchanged:
-// bundle them for the browser and fail on any Node built-in they reach.
+// Engine, context, the policy evaluator and every lab definition (with its checks) must run in the
+// browser unchanged: bundle them for the browser and fail on any Node built-in they reach.
 import { builtinModules } from 'node:module';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -17,10 +17,12 @@ function entryPoints(): string[] {
         .map((entry) => join(labs, entry.name, 'lab.ts'))
     : [];
   const shared = ['engine.ts', 'context.ts', 'sandbox-api.ts', 'format/text.ts', 'format/csv.ts', 'format/junit.ts', 'format/github.ts'];
-  return [...shared.map((file) => join(root, 'grader', file)), ...labFiles];
+  // The policy evaluator that checks and the sandbox share (policy/), every module of it.
+  const policy = readdirSync(join(root, 'policy')).filter((name) => name.endsWith('.ts') && !name.endsWith('.test.ts')).map((name) => join(root, 'policy', name));
+  return [...shared.map((file) => join(root, 'grader', file)), ...policy, ...labFiles];
 }
 
-it('bundles engine, context, sandbox-api, the formats and every labs/*/lab.ts for the browser without a Node built-in', async () => {
+it('bundles engine, context, sandbox-api, the formats, policy/ and every labs/*/lab.ts for the browser without a Node built-in', async () => {
   const reached: string[] = [];
   const catchBuiltins: Plugin = {
     name: 'catch-node-builtins',

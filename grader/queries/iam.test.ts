@@ -43,26 +43,27 @@ describe('policy and role names', () => {
 describe('policiesAllow', () => {
   const uploads = 'arn:aws:s3:::uploads-123456789012';
   const doc = (...statements: unknown[]) => policy(statements);
+  const every = (startsWith: string) => ({ startsWith, quantifier: 'every' as const });
 
   it('matches actions and resources with IAM wildcards, across documents', () => {
-    expect(policiesAllow([doc({ Effect: 'Allow', Action: 's3:GetObject', Resource: `${uploads}/incoming/*` })], 's3:GetObject', `${uploads}/incoming/*`)).toBe(true);
-    expect(policiesAllow([doc({ Effect: 'Allow', Action: ['s3:Get*'], Resource: [`${uploads}/*`] })], 's3:getobject', `${uploads}/incoming/*`)).toBe(true);
-    expect(policiesAllow([doc({ Effect: 'Allow', Action: 's3:*', Resource: '*' })], 's3:PutObject', `${uploads}/processed/*`)).toBe(true);
-    expect(policiesAllow(['not json', JSON.stringify({ Statement: { Effect: 'Allow', Action: '*', Resource: '*' } })], 's3:PutObject', `${uploads}/processed/*`)).toBe(true);
+    expect(policiesAllow([doc({ Effect: 'Allow', Action: 's3:GetObject', Resource: `${uploads}/incoming/*` })], { action: 's3:GetObject', resource: every(`${uploads}/incoming/`) })).toBe(true);
+    expect(policiesAllow([doc({ Effect: 'Allow', Action: ['s3:Get*'], Resource: [`${uploads}/*`] })], { action: 's3:getobject', resource: every(`${uploads}/incoming/`) })).toBe(true);
+    expect(policiesAllow([doc({ Effect: 'Allow', Action: 's3:*', Resource: '*' })], { action: 's3:PutObject', resource: every(`${uploads}/processed/`) })).toBe(true);
+    expect(policiesAllow(['not json', JSON.stringify({ Statement: { Effect: 'Allow', Action: '*', Resource: '*' } })], { action: 's3:PutObject', resource: every(`${uploads}/processed/`) })).toBe(true);
   });
 
   it('needs the whole range and the action itself; a Deny wins', () => {
-    expect(policiesAllow([doc({ Effect: 'Allow', Action: 's3:GetObject', Resource: `${uploads}/incoming/*.jpg` })], 's3:GetObject', `${uploads}/incoming/*`)).toBe(false);
-    expect(policiesAllow([doc({ Effect: 'Allow', Action: ['s3:Get*', 's3:List*'], Resource: '*' })], 's3:PutObject', `${uploads}/processed/*`)).toBe(false);
-    expect(policiesAllow([doc({ Effect: 'Allow', Action: 's3:PutObject', Resource: `${uploads}/incoming/*` })], 's3:PutObject', `${uploads}/processed/*`)).toBe(false);
+    expect(policiesAllow([doc({ Effect: 'Allow', Action: 's3:GetObject', Resource: `${uploads}/incoming/*.jpg` })], { action: 's3:GetObject', resource: every(`${uploads}/incoming/`) })).toBe(false);
+    expect(policiesAllow([doc({ Effect: 'Allow', Action: ['s3:Get*', 's3:List*'], Resource: '*' })], { action: 's3:PutObject', resource: every(`${uploads}/processed/`) })).toBe(false);
+    expect(policiesAllow([doc({ Effect: 'Allow', Action: 's3:PutObject', Resource: `${uploads}/incoming/*` })], { action: 's3:PutObject', resource: every(`${uploads}/processed/`) })).toBe(false);
     expect(policiesAllow([
       doc({ Effect: 'Allow', Action: 's3:*', Resource: '*' }),
       doc({ Effect: 'Deny', Action: 's3:PutObject', Resource: `${uploads}/*` }),
-    ], 's3:PutObject', `${uploads}/processed/*`)).toBe(false);
+    ], { action: 's3:PutObject', resource: every(`${uploads}/processed/`) })).toBe(false);
   });
 
   it('reads NotAction and NotResource as "everything except"', () => {
-    expect(policiesAllow([doc({ Effect: 'Allow', NotAction: 's3:DeleteObject', Resource: '*' })], 's3:PutObject', `${uploads}/processed/*`)).toBe(true);
-    expect(policiesAllow([doc({ Effect: 'Allow', Action: 's3:*', NotResource: `${uploads}/processed/*` })], 's3:PutObject', `${uploads}/processed/*`)).toBe(false);
+    expect(policiesAllow([doc({ Effect: 'Allow', NotAction: 's3:DeleteObject', Resource: '*' })], { action: 's3:PutObject', resource: every(`${uploads}/processed/`) })).toBe(true);
+    expect(policiesAllow([doc({ Effect: 'Allow', Action: 's3:*', NotResource: `${uploads}/processed/*` })], { action: 's3:PutObject', resource: every(`${uploads}/processed/`) })).toBe(false);
   });
 });

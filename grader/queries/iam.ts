@@ -8,8 +8,11 @@ import {
   ListRolePoliciesCommand,
   type Role,
 } from '@aws-sdk/client-iam';
-import type { LabContext } from '../lab.ts';
-import { wildcardMatch } from './s3.ts';
+import type { LabContext, Text } from '../lab.ts';
+import { allows, type EvaluateOptions, type Request, type RequestContext, type ResourceRange } from '../../policy/evaluate.ts';
+import { trustAllowsService, trustedServices } from '../../policy/trust.ts';
+
+export { trustAllowsService, trustedServices };
 
 /** The role, or undefined when it does not exist. */
 export async function findRole(ctx: LabContext, roleName: string): Promise<Role | undefined> {
@@ -20,58 +23,6 @@ export async function findRole(ctx: LabContext, roleName: string): Promise<Role 
     if ((error as { name?: string }).name === 'NoSuchEntityException' || (error as { name?: string }).name === 'NoSuchEntity') return undefined;
     throw error;
   }
-}
-
-interface Statement {
-  Effect?: string;
-  Principal?: unknown;
-  Action?: string | string[];
-  NotAction?: string | string[];
-  Resource?: string | string[];
-  NotResource?: string | string[];
-}
-
-/** Parses a trust policy as IAM returns it: URL-encoded JSON (or plain JSON from other backends). */
-export function parsePolicyDocument(document: string | undefined): { Statement?: Statement | Statement[] } | undefined {
-  if (!document) return undefined;
-  for (const text of [document, safeDecode(document)]) {
-    try {
-      return JSON.parse(text) as { Statement?: Statement | Statement[] };
-    } catch {
-      // try the next form
-    }
-  }
-  return undefined;
-}
-
-function safeDecode(text: string): string {
-  try {
-    return decodeURIComponent(text.replace(/\+/g, '%20'));
-  } catch {
-    return text;
-  }
-}
-
-const asList = <T>(value: T | T[] | undefined): T[] => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
-
-/** True when a statement lets the AWS service principal (e.g. lambda.amazonaws.com) call sts:AssumeRole. */
-export function trustAllowsService(document: string | undefined, service: string): boolean {
-  const policy = parsePolicyDocument(document);
-  return asList(policy?.Statement).some((statement) => {
-    if (statement.Effect !== 'Allow') return false;
-    const actions = asList(statement.Action).map((action) => action.toLowerCase());
-    if (!actions.some((action) => action === 'sts:assumerole' || action === 'sts:*' || action === '*')) return false;
-    const principal = statement.Principal as { Service?: string | string[] } | undefined;
-    return typeof principal === 'object' && principal !== null && asList(principal.Service).includes(service);
-  });
-}
-
-/** The service principals a trust policy names in Allow statements, for messages. */
-export function trustedServices(document: string | undefined): string[] {
-  const policy = parsePolicyDocument(document);
-  return asList(policy?.Statement)
-    .filter((statement) => statement.Effect === 'Allow')
-    .flatMap((statement) => asList((statement.Principal as { Service?: string | string[] } | undefined)?.Service));
 }
 
 /** ARNs of the managed policies attached to a role (all pages). */
@@ -127,11 +78,17 @@ export async function serviceRoleProblem(
   return { role };
 }
 
+/** A permission policy of a role: its name (inline) or ARN (managed), and its document. */
+export interface RolePolicy {
+  name: string;
+  document: string;
+}
+
 /**
- * The permission policy documents of a role: its inline policies and the default version of every
- * managed policy attached to it (AWS managed ones too, so AmazonS3FullAccess counts for what it allows).
+ * The permission policies of a role: its inline policies and the default version of every managed
+ * policy attached to it (AWS managed ones too, so AmazonS3FullAccess counts for what it allows).
  */
-export async function rolePolicyDocuments(ctx: LabContext, roleName: string): Promise<string[]> {
+export async function rolePolicies(ctx: LabContext, roleName: string): Promise<RolePolicy[]> {
   const inlineNames: string[] = [];
   let marker: string | undefined;
   do {
@@ -140,32 +97,43 @@ export async function rolePolicyDocuments(ctx: LabContext, roleName: string): Pr
     marker = page.IsTruncated ? page.Marker : undefined;
   } while (marker);
   const inline = inlineNames.map(async (name) =>
-    (await ctx.iam.send(new GetRolePolicyCommand({ RoleName: roleName, PolicyName: name }), { abortSignal: ctx.signal })).PolicyDocument);
+    ({ name, document: (await ctx.iam.send(new GetRolePolicyCommand({ RoleName: roleName, PolicyName: name }), { abortSignal: ctx.signal })).PolicyDocument }));
   const managed = (await attachedPolicyArns(ctx, roleName)).map(async (arn) => {
     const { Policy: policy } = await ctx.iam.send(new GetPolicyCommand({ PolicyArn: arn }), { abortSignal: ctx.signal });
-    if (!policy?.DefaultVersionId) return undefined;
+    if (!policy?.DefaultVersionId) return { name: arn, document: undefined };
     const { PolicyVersion: version } = await ctx.iam.send(new GetPolicyVersionCommand({ PolicyArn: arn, VersionId: policy.DefaultVersionId }), { abortSignal: ctx.signal });
-    return version?.Document;
+    return { name: arn, document: version?.Document };
   });
-  return (await Promise.all([...inline, ...managed])).flatMap((document) => (document ? [document] : []));
-}
-
-const matchesAny = (patterns: string[], value: string, ignoreCase = false) => patterns.some((pattern) => wildcardMatch(pattern, value, ignoreCase));
-
-function covers(statement: Statement, action: string, resource: string): boolean {
-  const actionOk = statement.NotAction !== undefined ? !matchesAny(asList(statement.NotAction), action, true) : matchesAny(asList(statement.Action), action, true);
-  const resourceOk = statement.NotResource !== undefined ? !matchesAny(asList(statement.NotResource), resource) : matchesAny(asList(statement.Resource), resource);
-  return actionOk && resourceOk;
+  return (await Promise.all([...inline, ...managed])).flatMap(({ name, document }) => (document ? [{ name, document }] : []));
 }
 
 /**
- * Whether identity policy documents allow `action` on `resource`, judged with IAM's wildcards: some
- * Allow statement covers both and no Deny statement does (conditions are not evaluated). A resource
- * ending in `*` (arn:aws:s3:::bucket/incoming/*) stands for every such object: a pattern must cover
- * the whole range, so `incoming/*.jpg` does not count for `incoming/*`.
+ * Whether identity policy documents allow the request, by IAM's rules (policy/evaluate.ts). A
+ * resource may be a range: { startsWith: 'arn:aws:s3:::bucket/incoming/', quantifier: 'every' }
+ * asks for every object under incoming/, so `incoming/*.jpg` does not count for it.
  */
-export function policiesAllow(documents: string[], action: string, resource: string): boolean {
-  const statements = documents.flatMap((document) => asList(parsePolicyDocument(document)?.Statement));
-  return statements.some((s) => s.Effect === 'Allow' && covers(s, action, resource))
-    && !statements.some((s) => s.Effect === 'Deny' && covers(s, action, resource));
+export function policiesAllow(documents: string[], request: Request, options?: EvaluateOptions): boolean {
+  return allows(documents, request, options);
+}
+
+/** One request a least-privilege check tries against a role's policies, with words for messages. */
+export interface Probe {
+  action: string;
+  resource: string | ResourceRange;
+  context?: RequestContext;
+  where: Text;
+}
+
+/**
+ * The probes the policies could allow, each with the policies that grant it on their own. "Could":
+ * a condition the evaluator cannot judge counts as holding on an Allow (policy/evaluate.ts, lean
+ * 'allow'), so a check that nothing broader is allowed never passes on a guess.
+ */
+export function probesAllowed(policies: RolePolicy[], probes: Probe[]): Array<Probe & { by: string[] }> {
+  const documents = policies.map((policy) => policy.document);
+  return probes.flatMap((probe) => {
+    const request = { action: probe.action, resource: probe.resource, context: probe.context };
+    if (!allows(documents, request, { lean: 'allow' })) return [];
+    return [{ ...probe, by: policies.filter((policy) => allows([policy.document], request, { lean: 'allow' })).map((policy) => policy.name) }];
+  });
 }

@@ -1,6 +1,10 @@
-// S3 look-ups and bucket-policy reading that the S3 labs' checks share. Browser-safe: SDK calls only.
+// S3 look-ups and the bucket-policy questions that the S3 labs' checks share, answered by the one
+// policy evaluator (policy/). Browser-safe: SDK calls only.
 import { HeadBucketCommand } from '@aws-sdk/client-s3';
 import { fail, type CheckResult, type LabContext } from '../lab.ts';
+import { allows, statementsOf } from '../../policy/evaluate.ts';
+import { publicMayDo, publicStatements } from '../../policy/public.ts';
+import { s3Actions } from '../../policy/s3-actions.ts';
 
 /** The AWS error code of a failed SDK call ('NoSuchBucket', 'NotFound', ...). */
 export function errorCode(error: unknown): string {
@@ -31,63 +35,36 @@ export async function bucketState(ctx: Pick<LabContext, 's3' | 'signal'>, bucket
   }
 }
 
-/** One statement of a bucket policy, as S3 stores it. */
-export interface PolicyStatement {
-  Sid?: string;
-  Effect?: string;
-  Principal?: unknown;
-  NotPrincipal?: unknown;
-  Action?: string | string[];
-  NotAction?: string | string[];
-  Resource?: string | string[];
-  NotResource?: string | string[];
-  Condition?: Record<string, Record<string, unknown>>;
-}
+/** One statement of a policy, and the reading of policy elements, from the one policy evaluator. */
+export type { Statement as PolicyStatement } from '../../policy/evaluate.ts';
+export { statementsOf as policyStatements, valuesOf as asList } from '../../policy/evaluate.ts';
 
-export function policyStatements(policy: string | undefined): PolicyStatement[] {
-  if (!policy) return [];
-  try {
-    const parsed = JSON.parse(policy) as { Statement?: PolicyStatement | PolicyStatement[] };
-    const statements = parsed.Statement ?? [];
-    return Array.isArray(statements) ? statements : [statements];
-  } catch {
-    return [];
-  }
-}
+/** Whether a bucket policy is public under S3's rules for Block Public Access (what the sandbox
+ *  refuses while BlockPublicPolicy is on). */
+export { isPublicPolicy as policyIsPublic, publicStatements } from '../../policy/public.ts';
 
-export function asList(value: unknown): string[] {
-  return Array.isArray(value) ? value.map(String) : value === undefined || value === null ? [] : [String(value)];
+/** Whether anyone on the internet may GetObject every object of the bucket (an explicit Deny wins). */
+export function anyoneMayReadEveryObject(policy: string | undefined, bucket: string): boolean {
+  return allows([policy], { principal: { anonymous: true }, action: 's3:GetObject', resource: { startsWith: `arn:aws:s3:::${bucket}/`, quantifier: 'every' } });
 }
-
-/** Condition keys that, with fixed values, make a statement non-public for S3 (it names who may call). */
-const narrowingKeys = ['aws:sourceip', 'aws:sourcearn', 'aws:sourcevpc', 'aws:sourcevpce', 'aws:sourceaccount',
-  'aws:sourceowner', 'aws:principalorgid', 'aws:principalaccount', 'aws:userid', 'aws:principalarn'];
 
 /**
- * An Allow that anyone on the internet gets: principal "*" (or {"AWS": "*"}), or a NotPrincipal,
- * without a condition that narrows who the caller is. This is how S3 decides a policy is "public".
+ * What the public part of a bucket policy lets anyone do beyond `allowed`, probing every S3 action
+ * (so s3:*, s3:Get* or a NotAction count for what they reach) on the bucket and on its objects.
+ * Each as "Sid: action" when the statement that grants it has a Sid, for messages.
  */
-export function allowsThePublic(statement: PolicyStatement): boolean {
-  if (statement.Effect !== 'Allow') return false;
-  const principal = statement.Principal;
-  const everyone = principal === '*'
-    || (typeof principal === 'object' && principal !== null && asList((principal as { AWS?: unknown }).AWS).includes('*'))
-    || statement.NotPrincipal !== undefined;
-  if (!everyone) return false;
-  const keys = Object.values(statement.Condition ?? {}).flatMap((block) => Object.keys(block ?? {}).map((k) => k.toLowerCase()));
-  return !keys.some((key) => narrowingKeys.includes(key));
-}
-
-/** IAM wildcard match (`*` any run, `?` one character), case-sensitive like resource ARNs. */
-export function wildcardMatch(pattern: string, value: string, ignoreCase = false): boolean {
-  const source = `^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`;
-  return new RegExp(source, ignoreCase ? 'i' : '').test(value);
-}
-
-/** The actions a statement grants, as written ("NotAction" grants everything else: shown as "NOT ..."). */
-export function grantedActions(statement: PolicyStatement): string[] {
-  if (statement.NotAction !== undefined) return [`everything except ${asList(statement.NotAction).join(', ')}`];
-  return asList(statement.Action);
+export function publicActionsBeyond(policy: string | undefined, bucket: string, allowed: string[]): string[] {
+  const wanted = new Set(allowed.map((action) => action.toLowerCase()));
+  const resourceOf = (on: string) => (on === 'object' ? { startsWith: `arn:aws:s3:::${bucket}/`, quantifier: 'some' as const } : on === 'bucket' ? `arn:aws:s3:::${bucket}` : '*');
+  const denies = statementsOf(policy).filter((statement) => statement.Effect === 'Deny');
+  return s3Actions
+    .filter(({ action }) => !wanted.has(action.toLowerCase()))
+    .flatMap(({ action, on }) => {
+      const request = { action, resource: resourceOf(on) };
+      if (!publicMayDo(policy, request)) return [];
+      const by = publicStatements(policy).find((statement) => statement.Sid && publicMayDo({ Statement: [statement, ...denies] }, request));
+      return [by ? `${by.Sid}: ${action}` : action];
+    });
 }
 
 /** Runs a check on the lab's bucket, or fails it with what to do when the bucket is missing or

@@ -10,10 +10,11 @@ import {
   type LambdaFunctionConfiguration,
 } from '@aws-sdk/client-s3';
 import { defineLab, fail, pass, type Check, type CheckResult, type LabContext, type Text } from '../../grader/lab.ts';
-import { policiesAllow, roleNameOf, rolePolicyDocuments } from '../../grader/queries/iam.ts';
+import { policiesAllow, probesAllowed, roleNameOf, rolePolicies, type Probe } from '../../grader/queries/iam.ts';
 import { findFunction, isModernNode } from '../../grader/queries/lambda.ts';
 import { asList, policyStatements, withOwnBucket, type PolicyStatement } from '../../grader/queries/s3.ts';
 import { serviceRoleCheck } from '../../grader/queries/service-role-check.ts';
+import { s3Actions } from '../../policy/s3-actions.ts';
 
 const FUNCTION = 'thumb-fn';
 const ROLE = 'thumb-exec';
@@ -60,32 +61,100 @@ const basicRole = serviceRoleCheck({
   },
 });
 
+// What thumb-exec may do on S3, read precisely (labs/lambda-s3-trigger/SPEC-NOTES.md): read objects
+// under incoming/ (s3:GetObject and the other s3:GetObject... reads of an object), write objects
+// under processed/ (s3:PutObject, with s3:PutObjectTagging and s3:AbortMultipartUpload that belong
+// to a write), and list the bucket only under incoming/ (s3:ListBucket with an s3:prefix
+// condition). Everything else on S3 is broader than the lab asks.
+const isRead = (action: string) => action.startsWith('s3:GetObject');
+const writes = ['s3:PutObject', 's3:PutObjectTagging', 's3:AbortMultipartUpload'];
+/** The actions a learner most often grants too widely come first, so messages name them. */
+const telling = ['s3:GetObject', 's3:PutObject', 's3:DeleteObject', 's3:ListBucket', 's3:PutObjectAcl'];
+const rank = (action: string) => (telling.includes(action) ? telling.indexOf(action) : telling.length);
+const probeOrder = [...s3Actions].sort((a, b) => rank(a.action) - rank(b.action));
+
+/** Requests thumb-exec must not be allowed: each S3 action where the lab does not ask for it. */
+function broaderProbes(ctx: LabContext): Probe[] {
+  const bucket = bucketOf(ctx);
+  const bucketArn = bucketArnOf(ctx);
+  const otherAccount = ctx.account === '999999999999' ? '888888888888' : '999999999999';
+  const some = (prefix: string) => ({ startsWith: `${bucketArn}/${prefix}`, quantifier: 'some' as const });
+  const objects: Array<{ resource: Probe['resource']; where: Text; allowed: (action: string) => boolean }> = [
+    { resource: some(INCOMING), where: { ko: `${INCOMING} 아래 객체`, en: `objects under ${INCOMING}` }, allowed: isRead },
+    { resource: some(PROCESSED), where: { ko: `${PROCESSED} 아래 객체`, en: `objects under ${PROCESSED}` }, allowed: (action) => writes.includes(action) },
+    ...['probe.txt', 'other/probe.txt', 'incoming-old/probe.txt', 'processed-old/probe.txt'].map((key) => ({
+      resource: `${bucketArn}/${key}`, where: { ko: `${bucket}의 다른 객체(${key})`, en: `other objects of ${bucket} (${key})` }, allowed: () => false,
+    })),
+    ...[`uploads-${otherAccount}`, 'another-bucket'].map((name) => ({
+      resource: `arn:aws:s3:::${name}/${INCOMING}probe.txt`, where: { ko: `다른 버킷(${name})`, en: `another bucket (${name})` }, allowed: () => false,
+    })),
+  ];
+  const probes: Probe[] = [];
+  for (const { action, on } of probeOrder) {
+    if (on === 'object') {
+      for (const target of objects) if (!target.allowed(action)) probes.push({ action, resource: target.resource, where: target.where });
+    } else if (on === 'bucket') {
+      // s3:ListBucket is fine limited to incoming/ (Condition StringLike s3:prefix incoming/*), not for the whole bucket.
+      const contexts: Array<Probe['context']> = action === 's3:ListBucket' ? [{}, { 's3:prefix': PROCESSED }] : [{}];
+      for (const context of contexts) probes.push({ action, resource: bucketArn, context, where: { ko: `버킷 ${bucket} 자체`, en: `the bucket ${bucket} itself` } });
+      probes.push({ action, resource: 'arn:aws:s3:::another-bucket', where: { ko: '다른 버킷(another-bucket)', en: 'another bucket (another-bucket)' } });
+    } else {
+      probes.push({ action, resource: '*', where: { ko: '계정 전체(*)', en: 'the whole account (*)' } });
+    }
+  }
+  return probes;
+}
+
+const s3Reading = (ctx: LabContext): Text => ({
+  ko: `${ROLE}에 필요한 S3 권한은 이것뿐입니다: ${bucketArnOf(ctx)}/${INCOMING}*의 s3:GetObject(읽기), ${bucketArnOf(ctx)}/${PROCESSED}*의 s3:PutObject(쓰기). 버킷의 다른 경로, 다른 버킷, 삭제(s3:DeleteObject), ${INCOMING}에 쓰기, ${PROCESSED} 읽기는 모두 필요 이상입니다. 함수는 이벤트에서 키를 받으므로 s3:ListBucket도 필요 없습니다(꼭 주려면 Condition StringLike s3:prefix "${INCOMING}*"로 ${INCOMING}에 한정하세요). 연결된 관리형 정책도 함께 판단합니다: AmazonS3FullAccess나 AmazonS3ReadOnlyAccess는 계정의 모든 버킷에 미칩니다. 최소 권한 원칙: 함수 코드에 버그가 있거나 탈취되어도 피해가 이 두 경로를 넘지 않습니다.`,
+  en: `All ${ROLE} needs on S3 is s3:GetObject (read) on ${bucketArnOf(ctx)}/${INCOMING}* and s3:PutObject (write) on ${bucketArnOf(ctx)}/${PROCESSED}*. Other paths of the bucket, other buckets, deleting (s3:DeleteObject), writing under ${INCOMING} and reading under ${PROCESSED} are all more than it needs. The function gets the key from the event, so it needs no s3:ListBucket either (if you want it, limit it to ${INCOMING} with Condition StringLike s3:prefix "${INCOMING}*"). Attached managed policies count too: AmazonS3FullAccess or AmazonS3ReadOnlyAccess reach every bucket of the account. Least privilege: a bug in the function, or someone who takes it over, can then do no harm beyond these two paths.`,
+});
+
 const execRole: Check = {
   ...basicRole,
   async run(ctx) {
     const basic = await basicRole.run(ctx);
     if (basic.status !== 'pass') return basic;
     const bucketArn = bucketArnOf(ctx);
-    const documents = await rolePolicyDocuments(ctx, ROLE);
-    const needs = [['s3:GetObject', `${bucketArn}/${INCOMING}*`], ['s3:PutObject', `${bucketArn}/${PROCESSED}*`]] as const;
-    const missing = needs.filter(([action, resource]) => !policiesAllow(documents, action, resource));
-    if (missing.length === 0) {
-      return pass(
+    const policies = await rolePolicies(ctx, ROLE);
+    const documents = policies.map((policy) => policy.document);
+    // Every object under the prefix: a grant for incoming/*.jpg alone does not count.
+    const needs = [['s3:GetObject', INCOMING], ['s3:PutObject', PROCESSED]] as const;
+    const missing = needs
+      .filter(([action, prefix]) => !policiesAllow(documents, { action, resource: { startsWith: `${bucketArn}/${prefix}`, quantifier: 'every' } }))
+      .map(([action, prefix]) => [action, `${bucketArn}/${prefix}*`] as const);
+    if (missing.length > 0) {
+      return fail(
         {
-          ko: `${ROLE}: lambda.amazonaws.com이 맡을 수 있고, AWSLambdaBasicExecutionRole이 연결되어 있으며, ${INCOMING} 읽기와 ${PROCESSED} 쓰기가 허용됩니다.`,
-          en: `${ROLE}: assumable by lambda.amazonaws.com, AWSLambdaBasicExecutionRole attached, may read ${INCOMING} and write ${PROCESSED}.`,
+          ko: `${ROLE}의 권한 정책이 ${missing.map(([action, resource]) => `${resource}의 ${action}`).join(', ')}을(를) 허용하지 않습니다.`,
+          en: `${ROLE}'s permission policies do not allow ${missing.map(([action, resource]) => `${action} on ${resource}`).join(' or ')}.`,
+        },
+        {
+          ko: `S3가 함수를 호출할 수 있게 하는 것(리소스 기반 정책)과 함수가 S3를 읽고 쓸 수 있게 하는 것(실행 역할의 권한)은 별개입니다. 함수는 ${ROLE}의 권한으로 원본을 GetObject하고 결과를 PutObject하므로, PutRolePolicy로 인라인 정책을 넣으세요: s3:GetObject는 ${bucketArn}/${INCOMING}*에, s3:PutObject는 ${bucketArn}/${PROCESSED}*에. 필요한 만큼만 주는 것이 최소 권한 원칙입니다. 샌드박스는 IAM 권한을 강제하지 않아 여기서는 함수가 돌아가도, 실제 AWS에서는 AccessDenied로 실패합니다.`,
+          en: `Letting S3 invoke the function (its resource-based policy) and letting the function read and write S3 (its execution role) are separate things. The function calls GetObject on the upload and PutObject for the result with ${ROLE}'s permissions, so give the role an inline policy with PutRolePolicy: s3:GetObject on ${bucketArn}/${INCOMING}* and s3:PutObject on ${bucketArn}/${PROCESSED}*, no more (least privilege). The sandbox does not enforce IAM, so the function may work here, but on AWS it would fail with AccessDenied.`,
         },
         basic.evidence,
       );
     }
-    return fail(
+    const broader = probesAllowed(policies, broaderProbes(ctx));
+    if (broader.length > 0) {
+      // One line per action: s3:* reaches a few hundred probes, the first few actions say enough.
+      const shown = broader.filter((probe, i) => broader.findIndex((other) => other.action === probe.action) === i).slice(0, 3);
+      const rest = new Set(broader.map((probe) => probe.action)).size - shown.length;
+      const by = [...new Set(shown.flatMap((probe) => probe.by))].join(', ');
+      return fail(
+        {
+          ko: `${ROLE}의 권한 정책이 S3에서 필요 이상을 허용합니다: ${shown.map((p) => `${p.where.ko}에 ${p.action}`).join(', ')}${rest > 0 ? ` 외 작업 ${rest}개` : ''}${by ? ` (허용한 정책: ${by})` : ''}.`,
+          en: `${ROLE}'s permission policies allow more on S3 than the lab asks: ${shown.map((p) => `${p.action} on ${p.where.en}`).join(', ')}${rest > 0 ? ` and ${rest} more actions` : ''}${by ? ` (granted by ${by})` : ''}.`,
+        },
+        s3Reading(ctx),
+        basic.evidence,
+      );
+    }
+    return pass(
       {
-        ko: `${ROLE}의 권한 정책이 ${missing.map(([action, resource]) => `${resource}의 ${action}`).join(', ')}을(를) 허용하지 않습니다.`,
-        en: `${ROLE}'s permission policies do not allow ${missing.map(([action, resource]) => `${action} on ${resource}`).join(' or ')}.`,
-      },
-      {
-        ko: `S3가 함수를 호출할 수 있게 하는 것(리소스 기반 정책)과 함수가 S3를 읽고 쓸 수 있게 하는 것(실행 역할의 권한)은 별개입니다. 함수는 ${ROLE}의 권한으로 원본을 GetObject하고 결과를 PutObject하므로, PutRolePolicy로 인라인 정책을 넣으세요: s3:GetObject는 ${bucketArn}/${INCOMING}*에, s3:PutObject는 ${bucketArn}/${PROCESSED}*에. 필요한 만큼만 주는 것이 최소 권한 원칙입니다. 샌드박스는 IAM 권한을 강제하지 않아 여기서는 함수가 돌아가도, 실제 AWS에서는 AccessDenied로 실패합니다.`,
-        en: `Letting S3 invoke the function (its resource-based policy) and letting the function read and write S3 (its execution role) are separate things. The function calls GetObject on the upload and PutObject for the result with ${ROLE}'s permissions, so give the role an inline policy with PutRolePolicy: s3:GetObject on ${bucketArn}/${INCOMING}* and s3:PutObject on ${bucketArn}/${PROCESSED}*, no more (least privilege). The sandbox does not enforce IAM, so the function may work here, but on AWS it would fail with AccessDenied.`,
+        ko: `${ROLE}: lambda.amazonaws.com이 맡을 수 있고, AWSLambdaBasicExecutionRole이 연결되어 있으며, S3에서는 ${INCOMING} 읽기와 ${PROCESSED} 쓰기만 허용됩니다.`,
+        en: `${ROLE}: assumable by lambda.amazonaws.com, AWSLambdaBasicExecutionRole attached, and on S3 may only read ${INCOMING} and write ${PROCESSED}.`,
       },
       basic.evidence,
     );

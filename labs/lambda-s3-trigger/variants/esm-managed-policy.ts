@@ -1,5 +1,5 @@
-// Another correct way: a role under a path with a customer managed policy (s3:Get* on the whole
-// bucket, s3:PutObject on processed/*), an ES module handler on nodejs24.x that writes the text
+// Another correct way: a role under a path with a customer managed policy (s3:Get* on incoming/*,
+// s3:PutObject on processed/*), an ES module handler on nodejs24.x that writes the text
 // upper-cased, the permission with SourceArn alone, the bucket made after the function, the
 // function ARN written by hand, and a trigger on s3:ObjectCreated:Put only.
 import { AttachRolePolicyCommand, CreatePolicyCommand, CreateRoleCommand, IAMClient } from '@aws-sdk/client-iam';
@@ -28,7 +28,7 @@ const { Policy } = await iam.send(new CreatePolicyCommand({
   PolicyDocument: JSON.stringify({
     Version: '2012-10-17',
     Statement: [
-      { Effect: 'Allow', Action: ['s3:Get*'], Resource: [`arn:aws:s3:::${Bucket}/*`] },
+      { Effect: 'Allow', Action: ['s3:Get*'], Resource: [`arn:aws:s3:::${Bucket}/incoming/*`] },
       { Effect: 'Allow', Action: ['s3:PutObject'], Resource: [`arn:aws:s3:::${Bucket}/processed/*`] },
     ],
   }),

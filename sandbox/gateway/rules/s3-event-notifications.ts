@@ -12,7 +12,7 @@ import type { GatewayResponse } from '../types.ts';
 import { invokeAsynchronously } from '../../lambda/invoke-lambda.ts';
 import { signedRegion } from '../../lambda/invoke-request.ts';
 import { chainedTraceHeader, chainLength, maxChainedInvocations } from '../../lambda/trace-header.ts';
-import { statementsOf, valuesOf, type PolicyStatement } from './bucket-policy.ts';
+import { allows } from '../../../policy/evaluate.ts';
 import { asArray, lambdaNotifications, matches, type LambdaNotification } from './s3-notification-config.ts';
 import type { AwsRule, RuleCall } from './rule.ts';
 
@@ -27,20 +27,16 @@ function eventKey(key: string): string {
 
 // --- PutBucketNotificationConfiguration: every Lambda destination must accept S3's invocations.
 
-const wildcard = (pattern: string) => new RegExp(`^${pattern.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
-
-function allowsS3(statement: PolicyStatement, bucket: string, account: string): boolean {
-  if (statement.Effect !== 'Allow') return false;
-  const principal = statement.Principal;
-  const services = principal === '*' ? ['s3.amazonaws.com'] : valuesOf((principal as { Service?: unknown } | undefined)?.Service);
-  if (!services.includes('s3.amazonaws.com')) return false;
-  if (!valuesOf(statement.Action).some((action) => ['lambda:invokefunction', 'lambda:*', '*'].includes(action.toLowerCase()))) return false;
-  // The conditions S3's invocation carries: the bucket's ARN and the bucket owner's account.
-  const context: Record<string, string> = { 'aws:sourcearn': `arn:aws:s3:::${bucket}`, 'aws:sourceaccount': account };
-  return Object.values(statement.Condition ?? {}).every((block) => Object.entries(block).every(([key, expected]) => {
-    const actual = context[key.toLowerCase()];
-    return actual === undefined || valuesOf(expected).some((pattern) => wildcard(pattern).test(actual));
-  }));
+/** Whether a function's resource-based policy lets S3 invoke it for this bucket: the request S3
+ *  makes carries the bucket's ARN and the bucket owner's account as aws:SourceArn and
+ *  aws:SourceAccount, so a policy limited to another bucket or account does not let it in. */
+export function s3MayInvoke(policy: string, functionArn: string, bucket: string, account: string): boolean {
+  return allows([policy], {
+    principal: { service: 's3.amazonaws.com' },
+    action: 'lambda:InvokeFunction',
+    resource: functionArn,
+    context: { 'aws:SourceArn': `arn:aws:s3:::${bucket}`, 'aws:SourceAccount': account },
+  });
 }
 
 async function acceptsS3(call: RuleCall, functionArn: string, bucket: string): Promise<boolean> {
@@ -50,7 +46,7 @@ async function acceptsS3(call: RuleCall, functionArn: string, bucket: string): P
       path: `/2015-03-31/functions/${encodeURIComponent(functionArn)}/policy`,
     });
     const policy = String(JSON.parse(answer.body.toString('utf8')).Policy);
-    return statementsOf(policy).some((statement) => allowsS3(statement, bucket, call.account));
+    return s3MayInvoke(policy, functionArn, bucket, call.account);
   } catch (error) {
     if (error instanceof AwsApiError || error instanceof SyntaxError) return false; // no function, no policy
     throw error;

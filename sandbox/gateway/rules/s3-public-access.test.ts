@@ -43,6 +43,14 @@ describe('S3 blocks public access by default', () => {
     await s3.send(new PutBucketPolicyCommand({ Bucket: bucket, Policy: publicPolicy(bucket) }));
   });
 
+  it('refuses an Allow with NotPrincipal: it grants everyone else, anonymous callers included', async () => {
+    const bucket = `pab-not-principal-${account}`;
+    await s3.send(new CreateBucketCommand({ Bucket: bucket }));
+    const everyoneElse = JSON.stringify({ Statement: [{ Effect: 'Allow', NotPrincipal: { AWS: `arn:aws:iam::${account}:root` }, Action: 's3:GetObject', Resource: `arn:aws:s3:::${bucket}/*` }] });
+    const refused = await s3.send(new PutBucketPolicyCommand({ Bucket: bucket, Policy: everyoneElse })).catch((error: Error) => error);
+    expect((refused as Error).name).toBe('AccessDenied');
+  });
+
   it('leaves the settings of a bucket you already own alone when you create it again', async () => {
     const bucket = `pab-again-${account}`;
     await s3.send(new CreateBucketCommand({ Bucket: bucket }));
