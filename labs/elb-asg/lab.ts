@@ -161,18 +161,28 @@ export default defineLab({
             if (group.HealthCheckPath !== '/health') {
               problems.push({ ko: `상태 확인 경로가 ${group.HealthCheckPath ?? '없음'}입니다(/health여야 함)`, en: `health check path is ${group.HealthCheckPath ?? 'unset'} (expected /health)` });
             }
+            // The web server speaks plain HTTP on 80: a check over HTTPS or on another port never
+            // reaches it, so on AWS every target stays unhealthy (the sandbox does not probe).
+            const checkProtocol = group.HealthCheckProtocol ?? 'HTTP';
+            if (checkProtocol !== 'HTTP') {
+              problems.push({ ko: `상태 확인 프로토콜이 ${checkProtocol}입니다(HTTP여야 함)`, en: `health check protocol is ${checkProtocol} (expected HTTP)` });
+            }
+            const checkPort = group.HealthCheckPort ?? 'traffic-port';
+            if (checkPort !== 'traffic-port' && checkPort !== '80') {
+              problems.push({ ko: `상태 확인 포트가 ${checkPort}입니다(traffic-port 또는 80이어야 함)`, en: `health check port is ${checkPort} (expected traffic-port or 80)` });
+            }
             if (problems.length > 0) {
               const found = joinTexts(problems);
               return fail(
                 { ko: `${TG}: ${found.ko}.`, en: `${TG}: ${found.en}.` },
                 {
-                  ko: '로드 밸런서는 상태 확인 경로(/health)에 주기적으로 요청을 보내 200을 돌려주는 대상에만 트래픽을 보냅니다. 상태 확인 설정은 ModifyTargetGroup으로 바꿀 수 있지만, 프로토콜·포트·VPC는 만든 뒤에 바꿀 수 없어 대상 그룹을 다시 만들어야 합니다.',
-                  en: 'The load balancer requests the health check path (/health) regularly and sends traffic only to targets that answer 200. ModifyTargetGroup changes the health check; protocol, port and VPC are fixed at creation, so changing them means a new target group.',
+                  ko: '로드 밸런서는 상태 확인 경로(/health)에 주기적으로 요청을 보내 200을 돌려주는 대상에만 트래픽을 보냅니다. 웹 서버는 80 포트에서 HTTP로 답하므로 상태 확인도 HTTP로, 트래픽 포트(traffic-port, 기본값)나 80으로 보내야 합니다. 다른 포트나 HTTPS로 확인하면 실제 AWS에서는 모든 대상이 unhealthy가 되고, 상태 확인 유형이 ELB인 그룹은 인스턴스를 끝없이 교체합니다. 상태 확인 설정(HealthCheckPath, HealthCheckProtocol, HealthCheckPort)은 ModifyTargetGroup으로 바꿀 수 있지만, 대상 그룹의 프로토콜·포트·VPC는 만든 뒤에 바꿀 수 없어 대상 그룹을 다시 만들어야 합니다.',
+                  en: 'The load balancer requests the health check path (/health) regularly and sends traffic only to targets that answer 200. The web server answers plain HTTP on port 80, so the health check must use HTTP on the traffic port (traffic-port, the default) or 80: checked on another port or over HTTPS, every target stays unhealthy on AWS and a group with ELB health checks replaces its instances without end. ModifyTargetGroup changes the health check (HealthCheckPath, HealthCheckProtocol, HealthCheckPort); the target group\'s own protocol, port and VPC are fixed at creation, so changing them means a new target group.',
                 },
                 evidence,
               );
             }
-            return pass({ ko: `${TG}: HTTP:80, 기본 VPC, 상태 확인 /health.`, en: `${TG}: HTTP:80, default VPC, health check /health.` }, evidence);
+            return pass({ ko: `${TG}: HTTP:80, 기본 VPC, 상태 확인 HTTP ${checkPort} /health.`, en: `${TG}: HTTP:80, default VPC, health check HTTP ${checkPort} /health.` }, evidence);
           },
         },
         {
