@@ -264,6 +264,21 @@ export default defineLab({
             if (!usesTemplate) {
               const found = spec?.LaunchTemplateName ?? spec?.LaunchTemplateId ?? group.LaunchConfigurationName ?? '-';
               problems.push({ ko: `시작 템플릿이 ${found}입니다(${LT}이어야 함)`, en: `launch template is ${found} (expected ${LT})` });
+            } else {
+              // The version the group launches, which need not be the default one judged above.
+              const version = spec.Version ?? '$Default';
+              const { LaunchTemplateVersions } = await ctx.ec2.send(
+                new DescribeLaunchTemplateVersionsCommand({ LaunchTemplateId: template.LaunchTemplateId, Versions: [version] }),
+                { abortSignal: ctx.signal },
+              );
+              const launched = LaunchTemplateVersions?.[0]?.LaunchTemplateData?.InstanceType;
+              if (launched !== 't3.micro') {
+                problems.push({ ko: `${LT}의 버전 ${version}(으)로 인스턴스를 띄우는데, 그 유형이 ${launched ?? '없음'}입니다(t3.micro여야 함)`, en: `it launches ${LT} version ${version}, whose instance type is ${launched ?? 'unset'} (expected t3.micro)` });
+              }
+              const overrides = (group.MixedInstancesPolicy?.LaunchTemplate?.Overrides ?? []).flatMap((o) => (o.InstanceType && o.InstanceType !== 't3.micro' ? [o.InstanceType] : []));
+              if (overrides.length > 0) {
+                problems.push({ ko: `혼합 인스턴스 정책이 유형을 ${overrides.join(', ')}(으)로 바꿉니다(t3.micro여야 함)`, en: `its mixed instances policy overrides the type with ${overrides.join(', ')} (expected t3.micro)` });
+              }
             }
             if (group.MinSize !== 2 || group.MaxSize !== 4 || group.DesiredCapacity !== 2) {
               problems.push({
@@ -288,8 +303,8 @@ export default defineLab({
               return fail(
                 { ko: `${ASG}: ${found.ko}.`, en: `${ASG}: ${found.en}.` },
                 {
-                  ko: '그룹에 대상 그룹을 연결해 두어야 그룹이 새로 띄운 인스턴스가 자동으로 로드 밸런서에 등록됩니다. 상태 확인 유형을 ELB로 하면 EC2 상태 확인뿐 아니라 로드 밸런서의 상태 확인에 실패한 인스턴스도 교체합니다. 서브넷을 두 가용 영역 이상에 두면 한 영역이 멈춰도 다른 영역에서 인스턴스가 살아 있습니다. UpdateAutoScalingGroup과 AttachLoadBalancerTargetGroups로 고칠 수 있습니다.',
-                  en: 'With the target group attached, every instance the group launches is registered with the load balancer by itself. Health check type ELB makes the group replace instances that fail the load balancer\'s health check, not only EC2 status checks. Subnets in two or more zones keep instances running when one zone fails. UpdateAutoScalingGroup and AttachLoadBalancerTargetGroups fix these.',
+                  ko: '그룹에 대상 그룹을 연결해 두어야 그룹이 새로 띄운 인스턴스가 자동으로 로드 밸런서에 등록됩니다. 상태 확인 유형을 ELB로 하면 EC2 상태 확인뿐 아니라 로드 밸런서의 상태 확인에 실패한 인스턴스도 교체합니다. 서브넷을 두 가용 영역 이상에 두면 한 영역이 멈춰도 다른 영역에서 인스턴스가 살아 있습니다. 그룹이 시작 템플릿의 특정 버전(Version)을 가리키면 기본 버전을 고쳐도 그 버전으로 인스턴스를 띄웁니다. UpdateAutoScalingGroup과 AttachLoadBalancerTargetGroups로 고칠 수 있습니다.',
+                  en: 'With the target group attached, every instance the group launches is registered with the load balancer by itself. Health check type ELB makes the group replace instances that fail the load balancer\'s health check, not only EC2 status checks. Subnets in two or more zones keep instances running when one zone fails. A group that names a version of the launch template (Version) launches that version, whatever the default is. UpdateAutoScalingGroup and AttachLoadBalancerTargetGroups fix these.',
                 },
                 evidence,
               );
