@@ -7,11 +7,14 @@ import { strToU8, zipSync } from 'fflate';
 import { startSandbox } from '../sandbox/sandbox.ts';
 import { median, medianMs } from './median.ts';
 
+// An execution role Lambda may assume (the gateway refuses any other, as AWS does).
+const lambdaTrust = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }] });
+
 export default async function bench() {
   const sandbox = await startSandbox({ port: 0 });
   try {
     const config = { endpoint: sandbox.endpoint, region: 'us-east-1', credentials: { accessKeyId: '555566667777', secretAccessKey: 'bench' } };
-    const role = await new IAMClient(config).send(new CreateRoleCommand({ RoleName: 'bench', AssumeRolePolicyDocument: '{}' }));
+    const role = await new IAMClient(config).send(new CreateRoleCommand({ RoleName: 'bench', AssumeRolePolicyDocument: lambdaTrust }));
     const lambda = new LambdaClient(config);
     const zip = zipSync({ 'index.mjs': strToU8('export const handler = async (event) => ({ echo: event });') });
     const create = (name: string) => lambda.send(new CreateFunctionCommand({ FunctionName: name, Runtime: 'nodejs22.x', Handler: 'index.handler', Role: role.Role!.Arn!, Code: { ZipFile: zip } }));

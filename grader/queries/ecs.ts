@@ -3,6 +3,7 @@ import {
   DescribeClustersCommand,
   DescribeServicesCommand,
   DescribeTaskDefinitionCommand,
+  ListTaskDefinitionsCommand,
   type Cluster,
   type Service,
   type TaskDefinition,
@@ -20,7 +21,26 @@ export async function latestTaskDefinition(ctx: LabContext, family: string): Pro
   try {
     // Given a bare family, ECS answers with its latest ACTIVE revision.
     const { taskDefinition } = await ctx.ecs.send(new DescribeTaskDefinitionCommand({ taskDefinition: family }), { abortSignal: ctx.signal });
-    return taskDefinition?.status === 'INACTIVE' ? undefined : taskDefinition;
+    if (taskDefinition?.status !== 'INACTIVE') return taskDefinition;
+    // A backend that answers with a deregistered revision (moto did): ask for the active ones.
+    const { taskDefinitionArns = [] } = await ctx.ecs.send(
+      new ListTaskDefinitionsCommand({ familyPrefix: family, status: 'ACTIVE', sort: 'DESC' }),
+      { abortSignal: ctx.signal },
+    );
+    const latest = taskDefinitionArns.find((arn) => taskDefinitionFamily(arn) === family);
+    if (!latest) return undefined;
+    return (await ctx.ecs.send(new DescribeTaskDefinitionCommand({ taskDefinition: latest }), { abortSignal: ctx.signal })).taskDefinition;
+  } catch (error) {
+    const name = (error as { name?: string }).name;
+    if (name === 'ClientException' || name === 'InvalidParameterException') return undefined;
+    throw error;
+  }
+}
+
+/** One task definition by family:revision or ARN, or undefined when ECS does not know it. */
+export async function describeTaskDefinition(ctx: LabContext, taskDefinition: string): Promise<TaskDefinition | undefined> {
+  try {
+    return (await ctx.ecs.send(new DescribeTaskDefinitionCommand({ taskDefinition }), { abortSignal: ctx.signal })).taskDefinition;
   } catch (error) {
     const name = (error as { name?: string }).name;
     if (name === 'ClientException' || name === 'InvalidParameterException') return undefined;

@@ -13,8 +13,10 @@ export async function findFunction(ctx: LabContext, name: string): Promise<Funct
   }
 }
 
-/** Node.js runtimes Lambda supports from 20 on (nodejs20.x, nodejs22.x, nodejs24.x, ...). */
+/** Node.js runtimes Lambda has not deprecated (nodejs22.x, nodejs24.x, ...). nodejs20.x was
+ *  deprecated on Apr 30, 2026 (no more security patches; creating functions on it is blocked from
+ *  Feb 1, 2027): https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html, as of 2026-12-07. */
 export function isModernNode(runtime: string | undefined): boolean {
   const match = /^nodejs(\d+)\.x$/.exec(runtime ?? '');
-  return match !== null && Number(match[1]) >= 20;
+  return match !== null && Number(match[1]) >= 22;
 }

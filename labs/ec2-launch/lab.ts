@@ -1,5 +1,5 @@
 // ec2-launch: key pair, security group and one instance (spec: /work/shared/labs.md).
-import { DescribeKeyPairsCommand, type Instance, type SecurityGroup } from '@aws-sdk/client-ec2';
+import { DescribeKeyPairsCommand, DescribeSecurityGroupsCommand, type Instance, type SecurityGroup } from '@aws-sdk/client-ec2';
 import { defineLab, fail, pass, type Check, type LabContext, type Text } from '../../grader/lab.ts';
 import { everyResource, type ResourceSource } from '../../grader/queries/every-resource.ts';
 import {
@@ -252,19 +252,60 @@ const instanceKeyPair = everyResource(
   },
 );
 
-const instanceSecurityGroup = everyResource(
-  instances,
-  'instance-security-group',
-  { ko: `보안 그룹 ${SG} 사용`, en: `Uses security group ${SG}` },
-  1,
-  (i) => (i.SecurityGroups?.some((g) => g.GroupName === SG) ? undefined : (i.SecurityGroups ?? []).map((g) => g.GroupName).join(', ') || '-'),
-  { ko: `${NAME}에 ${SG}가 붙어 있습니다.`, en: `${NAME} has ${SG}.` },
-  (found) => ({ ko: `${NAME}에 ${SG}가 붙어 있지 않습니다(붙은 그룹: ${found}).`, en: `${NAME} does not have ${SG} (its groups: ${found}).` }),
-  {
-    ko: `보안 그룹을 주지 않으면 VPC의 default 그룹이 붙고, 그러면 웹 규칙이 적용되지 않습니다. RunInstances에 SecurityGroupIds로 ${SG}의 id를 주거나, ModifyInstanceAttribute로 그룹을 바꾸세요.`,
-    en: `Without security groups, an instance gets the VPC's default group, and your web rules do not apply to it. Pass ${SG}'s id in SecurityGroupIds to RunInstances, or change the groups with ModifyInstanceAttribute.`,
+/** Rules open to the whole internet other than "TCP 80, nothing more" (IPv4 or IPv6). */
+const worldOpenBeyondHttp = (group: SecurityGroup) =>
+  inboundSources(group.IpPermissions).filter((s) => isWorld(s) && !(s.protocol === 'tcp' && s.fromPort === 80 && s.toPort === 80));
+
+const instanceSecurityGroup: Check = {
+  id: 'instance-security-group',
+  title: { ko: `보안 그룹 ${SG} 사용`, en: `Uses security group ${SG}` },
+  points: 1,
+  async run(ctx) {
+    const found = await instancesNamed(ctx, NAME);
+    if (found.length === 0) return noInstance();
+    const ids = found.map((i) => i.InstanceId!);
+    // An instance is reachable through every group it has: a second group that opens SSH to the
+    // world undoes what web-sg was built for, though web-sg itself is right.
+    const otherIds = [...new Set(found.flatMap((i) => (i.SecurityGroups ?? []).filter((g) => g.GroupName !== SG).map((g) => g.GroupId!)))];
+    const others = otherIds.length > 0
+      ? (await ctx.ec2.send(new DescribeSecurityGroupsCommand({ GroupIds: otherIds }), { abortSignal: ctx.signal })).SecurityGroups ?? []
+      : [];
+    const missing: string[] = [];
+    const exposed: string[] = [];
+    for (const instance of found) {
+      const groups = instance.SecurityGroups ?? [];
+      if (!groups.some((g) => g.GroupName === SG)) {
+        missing.push(`${instance.InstanceId}: ${groups.map((g) => g.GroupName).join(', ') || '-'}`);
+        continue;
+      }
+      for (const group of others.filter((g) => groups.some((own) => own.GroupId === g.GroupId))) {
+        const open = worldOpenBeyondHttp(group);
+        if (open.length > 0) exposed.push(`${instance.InstanceId}: ${group.GroupName} (${open.map(describeSource).join('; ')})`);
+      }
+    }
+    if (missing.length > 0) {
+      return fail(
+        { ko: `${NAME}에 ${SG}가 붙어 있지 않습니다(붙은 그룹: ${missing.join('; ')}).`, en: `${NAME} does not have ${SG} (its groups: ${missing.join('; ')}).` },
+        {
+          ko: `보안 그룹을 주지 않으면 VPC의 default 그룹이 붙고, 그러면 웹 규칙이 적용되지 않습니다. RunInstances에 SecurityGroupIds로 ${SG}의 id를 주거나, ModifyInstanceAttribute로 그룹을 바꾸세요.`,
+          en: `Without security groups, an instance gets the VPC's default group, and your web rules do not apply to it. Pass ${SG}'s id in SecurityGroupIds to RunInstances, or change the groups with ModifyInstanceAttribute.`,
+        },
+        ids,
+      );
+    }
+    if (exposed.length > 0) {
+      return fail(
+        { ko: `${NAME}에 붙은 다른 보안 그룹이 인터넷 전체에 열려 있습니다: ${exposed.join('; ')}.`, en: `Another security group of ${NAME} is open to the whole internet: ${exposed.join('; ')}.` },
+        {
+          ko: `인스턴스에는 붙은 모든 보안 그룹의 규칙이 합쳐져 적용됩니다. ${SG}를 잘 만들어도 다른 그룹이 SSH 같은 포트를 0.0.0.0/0에 열면 그 포트가 열립니다. ModifyInstanceAttribute(Groups)로 그 그룹을 떼거나, 그 그룹의 규칙을 RevokeSecurityGroupIngress로 지우세요.`,
+          en: `An instance gets the rules of every security group it has, together. However right ${SG} is, another group that opens a port such as SSH to 0.0.0.0/0 opens it on the instance. Take that group off with ModifyInstanceAttribute (Groups), or remove its rule with RevokeSecurityGroupIngress.`,
+        },
+        ids,
+      );
+    }
+    return pass({ ko: `${NAME}에 ${SG}가 붙어 있고, 다른 그룹으로 인터넷에 더 열린 것이 없습니다.`, en: `${NAME} has ${SG}, and no other group opens more of it to the internet.` }, ids);
   },
-);
+};
 
 export default defineLab({
   id: 'ec2-launch',

@@ -161,18 +161,28 @@ export default defineLab({
             if (group.HealthCheckPath !== '/health') {
               problems.push({ ko: `상태 확인 경로가 ${group.HealthCheckPath ?? '없음'}입니다(/health여야 함)`, en: `health check path is ${group.HealthCheckPath ?? 'unset'} (expected /health)` });
             }
+            // The web server speaks plain HTTP on 80: a check over HTTPS or on another port never
+            // reaches it, so on AWS every target stays unhealthy (the sandbox does not probe).
+            const checkProtocol = group.HealthCheckProtocol ?? 'HTTP';
+            if (checkProtocol !== 'HTTP') {
+              problems.push({ ko: `상태 확인 프로토콜이 ${checkProtocol}입니다(HTTP여야 함)`, en: `health check protocol is ${checkProtocol} (expected HTTP)` });
+            }
+            const checkPort = group.HealthCheckPort ?? 'traffic-port';
+            if (checkPort !== 'traffic-port' && checkPort !== '80') {
+              problems.push({ ko: `상태 확인 포트가 ${checkPort}입니다(traffic-port 또는 80이어야 함)`, en: `health check port is ${checkPort} (expected traffic-port or 80)` });
+            }
             if (problems.length > 0) {
               const found = joinTexts(problems);
               return fail(
                 { ko: `${TG}: ${found.ko}.`, en: `${TG}: ${found.en}.` },
                 {
-                  ko: '로드 밸런서는 상태 확인 경로(/health)에 주기적으로 요청을 보내 200을 돌려주는 대상에만 트래픽을 보냅니다. 상태 확인 설정은 ModifyTargetGroup으로 바꿀 수 있지만, 프로토콜·포트·VPC는 만든 뒤에 바꿀 수 없어 대상 그룹을 다시 만들어야 합니다.',
-                  en: 'The load balancer requests the health check path (/health) regularly and sends traffic only to targets that answer 200. ModifyTargetGroup changes the health check; protocol, port and VPC are fixed at creation, so changing them means a new target group.',
+                  ko: '로드 밸런서는 상태 확인 경로(/health)에 주기적으로 요청을 보내 200을 돌려주는 대상에만 트래픽을 보냅니다. 웹 서버는 80 포트에서 HTTP로 답하므로 상태 확인도 HTTP로, 트래픽 포트(traffic-port, 기본값)나 80으로 보내야 합니다. 다른 포트나 HTTPS로 확인하면 실제 AWS에서는 모든 대상이 unhealthy가 되고, 상태 확인 유형이 ELB인 그룹은 인스턴스를 끝없이 교체합니다. 상태 확인 설정(HealthCheckPath, HealthCheckProtocol, HealthCheckPort)은 ModifyTargetGroup으로 바꿀 수 있지만, 대상 그룹의 프로토콜·포트·VPC는 만든 뒤에 바꿀 수 없어 대상 그룹을 다시 만들어야 합니다.',
+                  en: 'The load balancer requests the health check path (/health) regularly and sends traffic only to targets that answer 200. The web server answers plain HTTP on port 80, so the health check must use HTTP on the traffic port (traffic-port, the default) or 80: checked on another port or over HTTPS, every target stays unhealthy on AWS and a group with ELB health checks replaces its instances without end. ModifyTargetGroup changes the health check (HealthCheckPath, HealthCheckProtocol, HealthCheckPort); the target group\'s own protocol, port and VPC are fixed at creation, so changing them means a new target group.',
                 },
                 evidence,
               );
             }
-            return pass({ ko: `${TG}: HTTP:80, 기본 VPC, 상태 확인 /health.`, en: `${TG}: HTTP:80, default VPC, health check /health.` }, evidence);
+            return pass({ ko: `${TG}: HTTP:80, 기본 VPC, 상태 확인 HTTP ${checkPort} /health.`, en: `${TG}: HTTP:80, default VPC, health check HTTP ${checkPort} /health.` }, evidence);
           },
         },
         {
@@ -254,6 +264,21 @@ export default defineLab({
             if (!usesTemplate) {
               const found = spec?.LaunchTemplateName ?? spec?.LaunchTemplateId ?? group.LaunchConfigurationName ?? '-';
               problems.push({ ko: `시작 템플릿이 ${found}입니다(${LT}이어야 함)`, en: `launch template is ${found} (expected ${LT})` });
+            } else {
+              // The version the group launches, which need not be the default one judged above.
+              const version = spec.Version ?? '$Default';
+              const { LaunchTemplateVersions } = await ctx.ec2.send(
+                new DescribeLaunchTemplateVersionsCommand({ LaunchTemplateId: template.LaunchTemplateId, Versions: [version] }),
+                { abortSignal: ctx.signal },
+              );
+              const launched = LaunchTemplateVersions?.[0]?.LaunchTemplateData?.InstanceType;
+              if (launched !== 't3.micro') {
+                problems.push({ ko: `${LT}의 버전 ${version}(으)로 인스턴스를 띄우는데, 그 유형이 ${launched ?? '없음'}입니다(t3.micro여야 함)`, en: `it launches ${LT} version ${version}, whose instance type is ${launched ?? 'unset'} (expected t3.micro)` });
+              }
+              const overrides = (group.MixedInstancesPolicy?.LaunchTemplate?.Overrides ?? []).flatMap((o) => (o.InstanceType && o.InstanceType !== 't3.micro' ? [o.InstanceType] : []));
+              if (overrides.length > 0) {
+                problems.push({ ko: `혼합 인스턴스 정책이 유형을 ${overrides.join(', ')}(으)로 바꿉니다(t3.micro여야 함)`, en: `its mixed instances policy overrides the type with ${overrides.join(', ')} (expected t3.micro)` });
+              }
             }
             if (group.MinSize !== 2 || group.MaxSize !== 4 || group.DesiredCapacity !== 2) {
               problems.push({
@@ -278,8 +303,8 @@ export default defineLab({
               return fail(
                 { ko: `${ASG}: ${found.ko}.`, en: `${ASG}: ${found.en}.` },
                 {
-                  ko: '그룹에 대상 그룹을 연결해 두어야 그룹이 새로 띄운 인스턴스가 자동으로 로드 밸런서에 등록됩니다. 상태 확인 유형을 ELB로 하면 EC2 상태 확인뿐 아니라 로드 밸런서의 상태 확인에 실패한 인스턴스도 교체합니다. 서브넷을 두 가용 영역 이상에 두면 한 영역이 멈춰도 다른 영역에서 인스턴스가 살아 있습니다. UpdateAutoScalingGroup과 AttachLoadBalancerTargetGroups로 고칠 수 있습니다.',
-                  en: 'With the target group attached, every instance the group launches is registered with the load balancer by itself. Health check type ELB makes the group replace instances that fail the load balancer\'s health check, not only EC2 status checks. Subnets in two or more zones keep instances running when one zone fails. UpdateAutoScalingGroup and AttachLoadBalancerTargetGroups fix these.',
+                  ko: '그룹에 대상 그룹을 연결해 두어야 그룹이 새로 띄운 인스턴스가 자동으로 로드 밸런서에 등록됩니다. 상태 확인 유형을 ELB로 하면 EC2 상태 확인뿐 아니라 로드 밸런서의 상태 확인에 실패한 인스턴스도 교체합니다. 서브넷을 두 가용 영역 이상에 두면 한 영역이 멈춰도 다른 영역에서 인스턴스가 살아 있습니다. 그룹이 시작 템플릿의 특정 버전(Version)을 가리키면 기본 버전을 고쳐도 그 버전으로 인스턴스를 띄웁니다. UpdateAutoScalingGroup과 AttachLoadBalancerTargetGroups로 고칠 수 있습니다.',
+                  en: 'With the target group attached, every instance the group launches is registered with the load balancer by itself. Health check type ELB makes the group replace instances that fail the load balancer\'s health check, not only EC2 status checks. Subnets in two or more zones keep instances running when one zone fails. A group that names a version of the launch template (Version) launches that version, whatever the default is. UpdateAutoScalingGroup and AttachLoadBalancerTargetGroups fix these.',
                 },
                 evidence,
               );

@@ -62,7 +62,7 @@ describe('lambda-s3-trigger against the sandbox', () => {
       expect(run.exitCode, run.output).toBe(0);
       const report = await gradeLab(lab, createLabContext({ endpoint: testEndpoint(), account: other }));
       const pipeline = report.checks.find((check) => check.id === 'pipeline')!;
-      expect(pipeline.message).toMatch(/^Nothing appeared under processed\/ within 20 s of uploading incoming\/infralabs-check-\w+\.txt\. The function's log shows a recent error: NoSuchBucket: /);
+      expect(pipeline.message).toMatch(/^Nothing appeared under processed\/ within 20 s of uploading incoming\/infralabs-check-\w+ 사진 photo\.jpg\. The function's log shows a recent error: NoSuchBucket: /);
     } finally {
       await resetSandbox(testEndpoint(), { account: other }).catch(() => {});
     }

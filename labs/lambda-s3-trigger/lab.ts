@@ -171,7 +171,7 @@ const lambdaFunction: Check = {
     const evidence = fn.FunctionArn ? [fn.FunctionArn] : [];
     const problems: Text[] = [];
     if (!isModernNode(fn.Runtime)) {
-      problems.push({ ko: `런타임이 ${fn.Runtime ?? '없음'}입니다(nodejs20.x 이상이어야 함)`, en: `runtime is ${fn.Runtime ?? 'none'} (expected nodejs20.x or newer)` });
+      problems.push({ ko: `런타임이 ${fn.Runtime ?? '없음'}입니다(지원 중단되지 않은 nodejs22.x 이상이어야 함)`, en: `runtime is ${fn.Runtime ?? 'none'} (expected nodejs22.x or newer, a runtime that is not deprecated)` });
     }
     if (roleNameOf(fn.Role) !== ROLE || !fn.Role?.includes(`:${ctx.account}:`)) {
       problems.push({ ko: `실행 역할이 ${fn.Role ?? '없음'}입니다(${ROLE}이어야 함)`, en: `role is ${fn.Role ?? 'none'} (expected ${ROLE})` });
@@ -182,8 +182,8 @@ const lambdaFunction: Check = {
     return fail(
       { ko: `${FUNCTION}: ${problems.map((p) => p.ko).join('; ')}.`, en: `${FUNCTION}: ${problems.map((p) => p.en).join('; ')}.` },
       {
-        ko: `지원이 끝난 런타임 대신 nodejs22.x 같은 현재 Node.js 런타임을 쓰고, 실행 역할로 ${ROLE}을(를) 주세요. 이미 만든 함수는 UpdateFunctionConfiguration으로 고칠 수 있습니다.`,
-        en: `Use a current Node.js runtime such as nodejs22.x rather than a retired one, with ${ROLE} as the execution role. UpdateFunctionConfiguration changes an existing function.`,
+        ko: `지원 중단(deprecated)된 런타임(nodejs20.x 이하) 대신 nodejs22.x나 nodejs24.x를 쓰고, 실행 역할로 ${ROLE}을(를) 주세요. 이미 만든 함수는 UpdateFunctionConfiguration으로 고칠 수 있습니다.`,
+        en: `Use nodejs22.x or nodejs24.x rather than a deprecated runtime (nodejs20.x and older), with ${ROLE} as the execution role. UpdateFunctionConfiguration changes an existing function.`,
       },
       evidence,
     );
@@ -354,6 +354,17 @@ async function keysWith(ctx: LabContext, bucket: string, prefix: string, marker:
   return keys;
 }
 
+/** The grader's upload after its marker: a space and Hangul, which S3 events URL-encode, and the
+ *  name and type of a photo, so that a handler (or a suffix filter) that takes only images runs too. */
+const UPLOAD_NAME = '사진 photo.jpg';
+/** A result named from the still-encoded key: "+" or "%XX" where the upload had a space or Hangul. */
+const isUndecoded = (key: string, marker: string) => /^[+%]/.test(key.slice(key.indexOf(marker) + marker.length));
+
+const decodeHint: Text = {
+  ko: 'S3 이벤트의 s3.object.key는 URL 인코딩되어 있습니다(공백은 +, 한글은 %EC%82%AC 같은 바이트). decodeURIComponent(key.replace(/\\+/g, \' \'))로 푼 키로 GetObject하고 결과 이름을 지으세요. 풀지 않으면 공백이나 한글이 든 이름의 업로드는 실제 AWS에서 NoSuchKey로 실패합니다.',
+  en: 'The key in an S3 event (s3.object.key) is URL-encoded: a space is +, Hangul is bytes such as %EC%82%AC. Decode it with decodeURIComponent(key.replace(/\\+/g, \' \')) before GetObject and before naming the result; without that, an upload whose name has a space or Hangul fails with NoSuchKey on AWS.',
+};
+
 /** The last error in the function's log of the past few minutes ("NoSuchBucket: ..."), if any. */
 async function lastLoggedError(ctx: LabContext): Promise<string | undefined> {
   try {
@@ -385,7 +396,9 @@ const pipeline: Check = {
   run: (ctx) => withBucket(ctx, async (name) => {
     if (!(await findFunction(ctx, FUNCTION))) return noFunction();
     const marker = `infralabs-check-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
-    const upload = `${INCOMING}${marker}.txt`;
+    // A space and a non-ASCII character, as in real uploads ("my photo 사진.jpg"): the event carries
+    // the key URL-encoded ("+" for a space), and only a handler that decodes it finds the upload.
+    const upload = `${INCOMING}${marker} ${UPLOAD_NAME}`;
     const delivers = toOurFunction(ctx, await lambdaNotifications(ctx, name))
       .some((c) => sendsPuts(c) && upload.startsWith(prefixOf(c)) && upload.endsWith(suffixOf(c)));
     if (!delivers) {
@@ -398,11 +411,23 @@ const pipeline: Check = {
     const caused = new Set([upload]);
     try {
       const started = Date.now();
-      await ctx.s3.send(new PutObjectCommand({ Bucket: name, Key: upload, Body: 'hello from the Infra Labs grader\n', ContentType: 'text/plain' }), { abortSignal: ctx.signal });
+      await ctx.s3.send(new PutObjectCommand({ Bucket: name, Key: upload, Body: 'hello from the Infra Labs grader\n', ContentType: 'image/jpeg' }), { abortSignal: ctx.signal });
       for (let attempt = 0; Date.now() - started < WAIT_MS && !ctx.signal.aborted; attempt++) {
-        const [result] = await keysWith(ctx, name, PROCESSED, marker);
+        const results = await keysWith(ctx, name, PROCESSED, marker);
+        for (const key of results) caused.add(key);
+        const undecoded = results.filter((key) => isUndecoded(key, marker));
+        const result = results.find((key) => !undecoded.includes(key));
+        if (!result && undecoded.length > 0) {
+          return fail(
+            {
+              ko: `${FUNCTION}이(가) 결과를 ${undecoded.join(', ')}(으)로 썼습니다. 올린 객체의 키는 ${upload}입니다. 이벤트의 URL 인코딩된 키를 풀지 않고 썼습니다.`,
+              en: `${FUNCTION} wrote its result as ${undecoded.join(', ')} for the upload ${upload}: it used the event's URL-encoded key without decoding it.`,
+            },
+            decodeHint,
+            [`s3://${name}/${upload}`, ...undecoded.map((key) => `s3://${name}/${key}`)],
+          );
+        }
         if (result) {
-          caused.add(result);
           const seconds = ((Date.now() - started) / 1000).toFixed(1);
           return pass(
             { ko: `${upload}을(를) 올리자 ${seconds}초 안에 ${FUNCTION}이(가) ${result}을(를) 썼습니다.`, en: `Uploading ${upload} made ${FUNCTION} write ${result} within ${seconds} s.` },

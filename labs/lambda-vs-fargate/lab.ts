@@ -6,6 +6,7 @@ import { findFunction, isModernNode } from '../../grader/queries/lambda.ts';
 import { serviceRoleCheck } from '../../grader/queries/service-role-check.ts';
 import {
   cpuUnits,
+  describeTaskDefinition,
   findActiveCluster,
   findService,
   isValidFargateSize,
@@ -68,7 +69,7 @@ export default defineLab({
             const evidence = fn.FunctionArn ? [fn.FunctionArn] : [];
             const problems: { ko: string; en: string }[] = [];
             if (!isModernNode(fn.Runtime)) {
-              problems.push({ ko: `런타임이 ${fn.Runtime ?? '없음'}입니다(nodejs20.x 이상이어야 함)`, en: `runtime is ${fn.Runtime ?? 'none'} (expected nodejs20.x or newer)` });
+              problems.push({ ko: `런타임이 ${fn.Runtime ?? '없음'}입니다(지원 중단되지 않은 nodejs22.x 이상이어야 함)`, en: `runtime is ${fn.Runtime ?? 'none'} (expected nodejs22.x or newer, a runtime that is not deprecated)` });
             }
             const roleName = roleNameOf(fn.Role);
             if (roleName !== 'lambda-exec' || !fn.Role?.includes(`:${ctx.account}:`)) {
@@ -87,8 +88,8 @@ export default defineLab({
               return fail(
                 { ko: `${FUNCTION}: ${found.ko}.`, en: `${FUNCTION}: ${found.en}.` },
                 {
-                  ko: 'Lambda 함수는 최대 15분(900초)까지만 실행되고 메모리는 128MB-10GB 사이에서 고르며, CPU는 메모리에 비례해 주어집니다. 지원이 끝난 런타임 대신 nodejs20.x 이상을 쓰세요. 이미 만든 함수는 UpdateFunctionConfiguration으로 고칠 수 있습니다.',
-                  en: 'A Lambda function runs for at most 15 minutes (900 s) and takes 128 MB-10 GB of memory, with CPU in proportion to memory. Use nodejs20.x or newer rather than a retired runtime. UpdateFunctionConfiguration changes an existing function.',
+                  ko: 'Lambda 함수는 최대 15분(900초)까지만 실행되고 메모리는 128MB-10GB 사이에서 고르며, CPU는 메모리에 비례해 주어집니다. 지원 중단(deprecated)된 런타임 대신 nodejs22.x나 nodejs24.x를 쓰세요. nodejs20.x는 2026년 4월 30일에 지원 중단되어 보안 패치를 받지 못하고, 2027년 2월 1일부터는 새 함수를 만들 수 없습니다. 이미 만든 함수는 UpdateFunctionConfiguration으로 고칠 수 있습니다.',
+                  en: 'A Lambda function runs for at most 15 minutes (900 s) and takes 128 MB-10 GB of memory, with CPU in proportion to memory. Use nodejs22.x or nodejs24.x rather than a deprecated runtime: nodejs20.x was deprecated on April 30, 2026 (no more security patches), and from February 1, 2027 no new function can use it. UpdateFunctionConfiguration changes an existing function.',
                 },
                 evidence,
               );
@@ -264,6 +265,13 @@ export default defineLab({
             const family = taskDefinitionFamily(service.taskDefinition);
             if (family !== FAMILY) {
               problems.push({ ko: `태스크 정의가 ${service.taskDefinition ?? '없음'}입니다(${FAMILY}여야 함)`, en: `task definition is ${service.taskDefinition ?? 'none'} (expected ${FAMILY})` });
+            } else if ((await describeTaskDefinition(ctx, service.taskDefinition!))?.status === 'INACTIVE') {
+              // ECS keeps a service running on a revision deregistered later, but that revision can
+              // start no new service: the service runs a blueprint the learner has retired.
+              problems.push({
+                ko: `서비스가 등록 취소된(INACTIVE) 리비전 ${service.taskDefinition}을(를) 실행합니다(ACTIVE 리비전이어야 함)`,
+                en: `it runs ${service.taskDefinition}, a deregistered (INACTIVE) revision (expected an ACTIVE one)`,
+              });
             }
             let strategy = service.capacityProviderStrategy ?? [];
             if (!service.launchType && strategy.length === 0) {
@@ -287,8 +295,8 @@ export default defineLab({
               return fail(
                 { ko: `${SERVICE}: ${found.ko}.`, en: `${SERVICE}: ${found.en}.` },
                 {
-                  ko: 'Fargate 태스크는 내가 고른 서브넷 안에 네트워크 인터페이스를 만들어 실행되므로, 서비스에 launchType FARGATE(또는 FARGATE 용량 공급자 전략)와 서브넷을 하나 이상 담은 awsvpcConfiguration을 주어야 합니다. 이미 만든 서비스의 태스크 정의, 개수, 네트워크 구성은 UpdateService로 바꿀 수 있습니다.',
-                  en: 'A Fargate task runs with a network interface in a subnet you choose, so the service needs launchType FARGATE (or a FARGATE capacity provider strategy) and an awsvpcConfiguration naming at least one subnet. UpdateService changes the task definition, count and network configuration of a service that exists.',
+                  ko: 'Fargate 태스크는 내가 고른 서브넷 안에 네트워크 인터페이스를 만들어 실행되므로, 서비스에 launchType FARGATE(또는 FARGATE 용량 공급자 전략)와 서브넷을 하나 이상 담은 awsvpcConfiguration을 주어야 합니다. 이미 만든 서비스의 태스크 정의(등록 취소한 리비전 대신 ACTIVE 리비전), 개수, 네트워크 구성은 UpdateService로 바꿀 수 있습니다.',
+                  en: 'A Fargate task runs with a network interface in a subnet you choose, so the service needs launchType FARGATE (or a FARGATE capacity provider strategy) and an awsvpcConfiguration naming at least one subnet. UpdateService changes the task definition (an ACTIVE revision rather than a deregistered one), count and network configuration of a service that exists.',
                 },
                 evidence,
               );

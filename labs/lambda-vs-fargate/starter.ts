@@ -30,9 +30,9 @@ const source = `exports.handler = async (event) => {
 };
 `;
 const zip = zipSync({ 'index.js': strToU8(source) });
-// TODO: CreateFunction: a Node.js runtime (nodejs20.x or newer), handler index.handler,
+// TODO: CreateFunction: a Node.js runtime that is not deprecated (nodejs22.x or nodejs24.x), handler index.handler,
 //       role lambda-exec's ARN, Code: { ZipFile: zip }
-// 할 일: CreateFunction: Node.js 런타임 (nodejs20.x 이상), 핸들러 index.handler,
+// 할 일: CreateFunction: 지원 중단되지 않은 Node.js 런타임 (nodejs22.x 또는 nodejs24.x), 핸들러 index.handler,
 //       역할 lambda-exec의 ARN, Code: { ZipFile: zip }
 
 // 3. Try it

@@ -20,11 +20,21 @@ function prefixOf(rule: LifecycleRule): string {
   return rule.Filter?.Prefix ?? rule.Filter?.And?.Prefix ?? rule.Prefix ?? '';
 }
 
-const describeRule = (rule: LifecycleRule) => `${rule.ID ?? '(no ID)'} (${rule.Status}, prefix "${prefixOf(rule)}")`;
+/** A rule whose filter also asks for tags applies only to objects that carry them, not to all of logs/. */
+function tagsOf(rule: LifecycleRule): string[] {
+  const tags = [...(rule.Filter?.Tag ? [rule.Filter.Tag] : []), ...(rule.Filter?.And?.Tags ?? [])];
+  return tags.map((tag) => `${tag.Key}=${tag.Value}`);
+}
+
+/** An enabled rule on every object under logs/. */
+const coversLogs = (rule: LifecycleRule) => rule.Status === 'Enabled' && prefixOf(rule) === PREFIX && tagsOf(rule).length === 0;
+
+const describeRule = (rule: LifecycleRule) =>
+  `${rule.ID ?? '(no ID)'} (${rule.Status}, prefix "${prefixOf(rule)}"${tagsOf(rule).length ? `, tags ${tagsOf(rule).join(' ')}` : ''})`;
 
 /**
- * The rules to judge for actions: those on logs/ (whatever their status: check lifecycle-logs-rule
- * judges that), else every rule (then that check fails on its own).
+ * The rules to judge for actions: the enabled, untagged ones on logs/; else those on logs/ (whatever
+ * their status: check lifecycle-logs-rule judges that), else every rule (then that check fails on its own).
  */
 async function lifecycle(ctx: LabContext, bucket: string, then: (rules: LifecycleRule[]) => CheckResult): Promise<CheckResult> {
   const answer = await unlessMissing(
@@ -42,8 +52,11 @@ async function lifecycle(ctx: LabContext, bucket: string, then: (rules: Lifecycl
       [bucket],
     );
   }
+  // The actions that really happen to logs/ come from the enabled, untagged rules on it; when there
+  // is none, every rule on logs/ is judged (check lifecycle-logs-rule fails on its own).
+  const effective = rules.filter(coversLogs);
   const onLogs = rules.filter((rule) => prefixOf(rule) === PREFIX);
-  return then(onLogs.length > 0 ? onLogs : rules);
+  return then(effective.length > 0 ? effective : onLogs.length > 0 ? onLogs : rules);
 }
 
 const bucketExists: Check = {
@@ -81,13 +94,19 @@ const lifecycleLogsRule: Check = {
   title: { ko: `${PREFIX}에 적용되는 켜진 수명 주기 규칙`, en: `An enabled lifecycle rule for ${PREFIX}` },
   points: 1,
   run: (ctx) => withBucket(ctx, (bucket) => lifecycle(ctx, bucket, (rules) => {
-    const good = rules.find((rule) => rule.Status === 'Enabled' && prefixOf(rule) === PREFIX);
+    const good = rules.find(coversLogs);
     if (good) return pass({ ko: `${describeRule(good)} 규칙이 ${PREFIX}에 적용됩니다.`, en: `Rule ${describeRule(good)} applies to ${PREFIX}.` }, [bucket]);
     const found = rules.map(describeRule).join(', ');
     const onLogs = rules.some((rule) => prefixOf(rule) === PREFIX);
+    const tagged = rules.some((rule) => rule.Status === 'Enabled' && prefixOf(rule) === PREFIX && tagsOf(rule).length > 0);
     return fail(
       { ko: `${PREFIX}에 적용되는 켜진 규칙이 없습니다. 찾은 규칙: ${found}.`, en: `No enabled rule applies to ${PREFIX}; found: ${found}.` },
-      onLogs
+      tagged
+        ? {
+            ko: `필터에 태그가 있으면 규칙은 그 태그가 붙은 객체에만 적용됩니다. 태그 없이 올라오는 로그(예: ${KEY})는 보관되지도 지워지지도 않습니다. 필터를 Prefix '${PREFIX}'만으로 하세요.`,
+            en: `A rule whose filter names tags applies only to objects that carry them: logs uploaded without the tag (such as ${KEY}) are never archived or expired. Filter on the prefix '${PREFIX}' alone.`,
+          }
+        : onLogs
         ? {
             ko: `Status가 'Disabled'인 규칙은 있어도 아무 일도 하지 않습니다. 규칙의 Status를 'Enabled'로 하세요.`,
             en: `A rule with Status 'Disabled' does nothing at all. Set the rule's Status to 'Enabled'.`,

@@ -10,6 +10,9 @@ import { startSandbox, type RunningSandbox } from '../sandbox.ts';
 import { invokeAsynchronously } from './invoke-lambda.ts';
 import { zipOf } from './test-functions.ts';
 
+// An execution role Lambda may assume (the gateway refuses any other, as AWS does).
+const lambdaTrust = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }] });
+
 let sandbox: RunningSandbox;
 beforeAll(async () => {
   process.env.INFRALABS_FAKE_SECRET = 'do-not-leak-7f3a';
@@ -23,7 +26,7 @@ afterAll(async () => {
 describe('the environment of a handler', () => {
   it('holds the function\'s and AWS\'s variables only, never the host\'s', async () => {
     const config = { endpoint: sandbox.endpoint, region: 'eu-west-1', credentials: { accessKeyId: '210987654321', secretAccessKey: 'x' } };
-    const role = await new IAMClient(config).send(new CreateRoleCommand({ RoleName: 'env-role', AssumeRolePolicyDocument: '{}' }));
+    const role = await new IAMClient(config).send(new CreateRoleCommand({ RoleName: 'env-role', AssumeRolePolicyDocument: lambdaTrust }));
     const lambda = new LambdaClient(config);
     await lambda.send(new CreateFunctionCommand({
       FunctionName: 'peek',
@@ -47,7 +50,7 @@ describe('the environment of a handler', () => {
 
   it('runs a function for another part of the sandbox with invokeAsynchronously', async () => {
     const config = { endpoint: sandbox.endpoint, region: 'eu-west-1', credentials: { accessKeyId: '210987654321', secretAccessKey: 'x' } };
-    const role = await new IAMClient(config).send(new CreateRoleCommand({ RoleName: 'notify-role', AssumeRolePolicyDocument: '{}' }));
+    const role = await new IAMClient(config).send(new CreateRoleCommand({ RoleName: 'notify-role', AssumeRolePolicyDocument: lambdaTrust }));
     await new LambdaClient(config).send(new CreateFunctionCommand({
       FunctionName: 'notified',
       Runtime: 'nodejs22.x',

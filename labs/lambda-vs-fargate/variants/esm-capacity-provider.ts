@@ -27,7 +27,7 @@ const handler = `export const handler = async (event) => ({
 `;
 await new LambdaClient({}).send(new CreateFunctionCommand({
   FunctionName: 'hello-fn',
-  Runtime: 'nodejs20.x',
+  Runtime: 'nodejs24.x',
   Role: `arn:aws:iam::${Account}:role/lambda-exec`,
   Handler: 'index.handler',
   Code: { ZipFile: zipSync({ 'index.mjs': strToU8(handler) }) },

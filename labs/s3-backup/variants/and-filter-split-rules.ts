@@ -1,5 +1,6 @@
-// Another correct way: two rules on logs/ (one per action), both with an And filter, plus a delete
-// marker after two writes (the versions stay).
+// Another correct way: two rules on logs/ (one per action), both with an And filter (prefix and a
+// minimum size, no tags: a tag would leave untagged logs out), a third rule that is disabled, plus a
+// delete marker after two writes (the versions stay).
 import {
   CreateBucketCommand,
   DeleteObjectCommand,
@@ -22,8 +23,9 @@ await s3.send(new PutBucketLifecycleConfigurationCommand({
   Bucket,
   LifecycleConfiguration: {
     Rules: [
-      { ID: 'to-glacier', Status: 'Enabled', Filter: { And: { Prefix: 'logs/', Tags: [{ Key: 'kind', Value: 'log' }] } }, Transitions: [{ Days: 30, StorageClass: 'GLACIER' }] },
+      { ID: 'to-glacier', Status: 'Enabled', Filter: { And: { Prefix: 'logs/', ObjectSizeGreaterThan: 0 } }, Transitions: [{ Days: 30, StorageClass: 'GLACIER' }] },
       { ID: 'expire-old', Status: 'Enabled', Filter: { And: { Prefix: 'logs/', ObjectSizeGreaterThan: 0 } }, NoncurrentVersionExpiration: { NoncurrentDays: 90 } },
+      { ID: 'old-idea', Status: 'Disabled', Filter: { Prefix: 'logs/' }, Transitions: [{ Days: 365, StorageClass: 'DEEP_ARCHIVE' }] },
     ],
   },
 }));

