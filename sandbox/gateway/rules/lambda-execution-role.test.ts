@@ -36,7 +36,7 @@ describe('a function\'s execution role must be one Lambda may assume, as on AWS'
   });
 });
 
-describe('lambdaMayAssume reads a trust policy simply', () => {
+describe('lambdaMayAssume judges a trust policy with policy/', () => {
   const allow = { Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' };
   it('needs an Allow for lambda.amazonaws.com on sts:AssumeRole, and no Deny', () => {
     expect(lambdaMayAssume({ Statement: [allow] })).toBe(true);

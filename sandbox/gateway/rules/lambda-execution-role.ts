@@ -2,16 +2,13 @@
 // (lambda.amazonaws.com may sts:AssumeRole), or CreateFunction and UpdateFunctionConfiguration fail.
 // https://docs.aws.amazon.com/lambda/latest/dg/lambda-intro-execution-role.html
 // https://docs.aws.amazon.com/lambda/latest/api/API_CreateFunction.html (InvalidParameterValueException)
-// The trust policy is judged by a small local reading (Principal.Service / "*", Action sts:AssumeRole,
-// Allow without a matching Deny; conditions are taken as met), not a general IAM evaluator.
+// The trust policy is judged by policy/ (trust.ts), the evaluator the grader's trust checks use.
 import { answerOf, AwsApiError, callAws, parseXml } from '../aws-api.ts';
+import { trustAllowsService } from '../../../policy/trust.ts';
 import type { AwsRule, RuleCall } from './rule.ts';
 
 const LAMBDA = 'lambda.amazonaws.com';
 const roleArnPattern = /^arn:aws[a-zA-Z-]*:iam::(\d{12}):role\/(?:[\w+=,.@\-/]*\/)?([\w+=,.@-]+)$/;
-
-type Statement = Record<string, unknown>;
-const asList = (value: unknown): unknown[] => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
 
 /** The role's trust policy document, or undefined when the role does not exist. */
 async function trustPolicy(call: RuleCall, account: string, roleName: string): Promise<unknown> {
@@ -32,23 +29,10 @@ async function trustPolicy(call: RuleCall, account: string, roleName: string): P
   }
 }
 
-/** Whether a statement names Lambda's service principal (or everyone) for sts:AssumeRole. */
-function coversLambda(statement: Statement): boolean {
-  const actions = asList(statement['Action']).map((action) => String(action).toLowerCase());
-  if (!actions.some((action) => action === 'sts:assumerole' || action === 'sts:*' || action === '*')) return false;
-  const principal = statement['Principal'];
-  if (principal === '*') return true;
-  if (!principal || typeof principal !== 'object') return false;
-  const { Service, AWS } = principal as Record<string, unknown>;
-  return asList(Service).includes(LAMBDA) || asList(AWS).includes('*');
-}
-
-/** Lambda may assume a role whose trust policy allows it and does not deny it. */
+/** Lambda may assume a role whose trust policy allows lambda.amazonaws.com sts:AssumeRole (IAM's
+ *  semantics: an explicit Deny wins; a condition on a key Lambda sends counts as met). */
 export function lambdaMayAssume(document: unknown): boolean {
-  const statements = asList((document as { Statement?: unknown } | undefined)?.Statement)
-    .filter((statement): statement is Statement => !!statement && typeof statement === 'object');
-  const matching = statements.filter(coversLambda);
-  return matching.some((s) => s['Effect'] === 'Allow') && !matching.some((s) => s['Effect'] === 'Deny');
+  return trustAllowsService(document, LAMBDA);
 }
 
 export const lambdaExecutionRole: AwsRule = {
