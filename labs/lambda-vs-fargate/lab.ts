@@ -50,7 +50,7 @@ export default defineLab({
           service: 'lambda.amazonaws.com',
           policies: ['AWSLambdaBasicExecutionRole'],
           whyTrust: {
-            ko: 'Lambda는 함수를 실행할 때 실행 역할을 맡아(AssumeRole) 그 권한으로 AWS를 호출하므로, 역할이 lambda.amazonaws.com을 신뢰해야 합니다.',
+            ko: 'Lambda는 함수를 실행할 때 실행 역할을 수임해(AssumeRole) 그 권한으로 AWS를 호출하므로, 역할이 lambda.amazonaws.com을 신뢰해야 합니다.',
             en: 'Lambda assumes the execution role (AssumeRole) whenever your function runs and calls AWS with its permissions, so the role must trust lambda.amazonaws.com.',
           },
           whyPolicies: {
@@ -193,7 +193,7 @@ export default defineLab({
             const task = await latestTaskDefinition(ctx, FAMILY);
             if (!task) {
               return fail(
-                { ko: `태스크 정의 패밀리 ${FAMILY}에 ACTIVE 리비전이 없습니다.`, en: `The task definition family ${FAMILY} has no ACTIVE revision.` },
+                { ko: `태스크 정의 패밀리 ${FAMILY}에 ACTIVE 개정이 없습니다.`, en: `The task definition family ${FAMILY} has no ACTIVE revision.` },
                 {
                   ko: '태스크 정의는 어떤 이미지를 어떤 CPU/메모리와 포트로 실행할지 적은 설계도입니다. RegisterTaskDefinition(family: hello-task)으로 등록하세요.',
                   en: 'A task definition is the blueprint of what to run: image, CPU/memory, ports. Register one with RegisterTaskDefinition (family hello-task).',
@@ -229,7 +229,7 @@ export default defineLab({
               return fail(
                 { ko: `${FAMILY}:${task.revision}: ${found.ko}.`, en: `${FAMILY}:${task.revision}: ${found.en}.` },
                 {
-                  ko: 'Fargate는 태스크마다 자기 네트워크 인터페이스(ENI)를 붙이므로 awsvpc 모드만 쓸 수 있고, 정해진 cpu/memory 조합 단위로 요금을 매깁니다. 태스크 정의는 고칠 수 없으니 고친 내용으로 새 리비전을 등록하세요(같은 family로 RegisterTaskDefinition).',
+                  ko: 'Fargate는 태스크마다 자기 네트워크 인터페이스(ENI)를 붙이므로 awsvpc 모드만 쓸 수 있고, 정해진 cpu/memory 조합 단위로 요금을 매깁니다. 태스크 정의는 고칠 수 없으니 고친 내용으로 새 개정을 등록하세요(같은 family로 RegisterTaskDefinition).',
                   en: 'Fargate gives every task its own network interface (ENI), so only awsvpc mode works, and it bills by fixed cpu/memory pairs. Task definitions cannot be edited: register a new revision of the same family with the fix.',
                 },
                 evidence,
