@@ -127,15 +127,17 @@ describe('links', () => {
 
   it('passes links to pages, labs and headings that exist', () => {
     expect(lint(site('[a](/ko/lessons/a/) [b](/ko/lessons/a/#첫-절) [c](#gp3와-볼륨) <LinkCard href="/ko/labs/ec2-launch/" /> [d](https://aws.amazon.com/) [e](#_top)'))).toEqual([]);
+    // A page may link to its own translation.
+    expect(lint(site('[English](/en/lessons/a/)'))).toEqual([]);
   });
 
   it('catches a page, lab or anchor that does not exist, a relative link and a link into the other language', () => {
-    expect(lint(site('[a](/ko/lessons/nope/)\n[b](/ko/labs/nope/)\n[c](/ko/lessons/a/#없는-절)\n[d](../a/)\n[e](/en/lessons/a/)'))).toEqual([
+    expect(lint({ ...site('[a](/ko/lessons/nope/)\n[b](/ko/labs/nope/)\n[c](/ko/lessons/a/#없는-절)\n[d](../a/)\n[e](/en/lessons/b/)'), 'content/en/lessons/b.mdx': page(''), 'content/ko/lessons/b.mdx': page('') })).toEqual([
       'content/ko/lessons/a.mdx:7: "/ko/lessons/nope/" leads nowhere: no page in content/ or lab in labs/ has that address.',
       'content/ko/lessons/a.mdx:8: "/ko/labs/nope/" leads nowhere: no page in content/ or lab in labs/ has that address.',
       'content/ko/lessons/a.mdx:9: "#없는-절" is not a heading of content/ko/lessons/a.mdx; pick one of its headings\' anchors.',
       'content/ko/lessons/a.mdx:10: "../a/" is relative; write the site path (/ko/lessons/<slug>/), which works from every page.',
-      'content/ko/lessons/a.mdx:11: "/en/lessons/a/" leaves the page\'s language (ko); link to /ko/ instead.',
+      'content/ko/lessons/a.mdx:11: "/en/lessons/b/" leaves the page\'s language (ko); link to /ko/ instead.',
     ]);
   });
 });

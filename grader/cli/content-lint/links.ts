@@ -4,6 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import GithubSlugger from 'github-slugger';
 import { headings, headingText, lineOf, prose, type ContentProblem } from './mdx.ts';
+import { counterpart } from './parity.ts';
 
 /** The page file a site path is built from, or `lab` for a lab page, or undefined. */
 export function resolvePage(root: string, sitePath: string): string | 'lab' | undefined {
@@ -56,7 +57,8 @@ export function linkProblems(root: string, path: string): ContentProblem[] {
       continue;
     }
     const lang = /^\/(ko|en)\//.exec(where)?.[1];
-    if (pageLang && lang && lang !== pageLang) problems.push({ path: at, message: `"${target}" leaves the page's language (${pageLang}); link to /${pageLang}/ instead.` });
+    // A page may point at its own translation ("the original is in Korean"), nowhere else across.
+    if (pageLang && lang && lang !== pageLang && page !== counterpart(path)) problems.push({ path: at, message: `"${target}" leaves the page's language (${pageLang}); link to /${pageLang}/ instead.` });
     if (anchor && page !== 'lab' && !anchors(readFileSync(join(root, page), 'utf8')).has(decodeURIComponent(anchor))) {
       problems.push({ path: at, message: `"#${anchor}" is not a heading of ${page}; pick one of its headings' anchors.` });
     }
