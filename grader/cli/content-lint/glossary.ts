@@ -34,11 +34,13 @@ export type Glossary = z.infer<typeof glossarySchema>;
 
 export const glossaryPath = 'content/glossary.json';
 
-/** Where learner-facing Korean lives: lessons, guides, diagrams, lab hints and messages (and the shared ones in grader/queries), UI strings. */
+/** Where learner-facing Korean lives: lessons, guides, diagrams, lab hints and messages (and the shared ones in grader/queries), UI strings (src/i18n, and
+ * the few components that still hold their own, such as the cost chart). */
 const scanned: Array<{ folder: string; file: RegExp; depth?: number }> = [
   { folder: 'content', file: /\.(mdx?|svg)$/ },
   { folder: 'labs', file: /^[^.]+\.ts$/, depth: 2 },
   { folder: 'src/i18n', file: /\.ts$/ },
+  { folder: 'src/components', file: /\.(astro|ts)$/ },
   { folder: 'grader/queries', file: /\.ts$/ },
 ];
 
