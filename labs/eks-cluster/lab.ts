@@ -195,7 +195,7 @@ export default defineLab({
               );
             }
             return pass(
-              { ko: `${NODEGROUP}: t3.medium, 최소 1/원하는 용량 2/최대 3, 노드 역할 eks-node-role.`, en: `${NODEGROUP}: t3.medium, min 1/desired 2/max 3, node role eks-node-role.` },
+              { ko: `${NODEGROUP}: t3.medium, 최소 1/원하는 크기 2/최대 3, 노드 역할 eks-node-role.`, en: `${NODEGROUP}: t3.medium, min 1/desired 2/max 3, node role eks-node-role.` },
               evidence,
             );
           },
