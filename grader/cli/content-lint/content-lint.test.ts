@@ -38,7 +38,7 @@ it('the repository content passes: glossary terms, quiz balance, ko/en parity, l
 describe('quizzes', () => {
   it('reads a <Quiz> block as data, and skips one inside a code fence', () => {
     const text = page(`\`\`\`mdx\n<Quiz questions={[{ q: 'x', choices: [], answer: 9, explain: '' }]} />\n\`\`\`\n\n<Quiz\n  lang="en"\n  questions={[{ q: 'It\\'s {x}?', choices: ['a', 'b'], answer: [0, 1], explain: 'e' }]}\n/>`);
-    expect(extractQuizzes(text)).toEqual([{ line: 11, questions: [{ q: "It's {x}?", choices: ['a', 'b'], answer: [0, 1], explain: 'e' }] }]);
+    expect(extractQuizzes(text)).toEqual([{ line: 9, questions: [{ q: "It's {x}?", choices: ['a', 'b'], answer: [0, 1], explain: 'e' }] }]);
   });
 
   it('names the line of a quiz that is not plain data', () => {
