@@ -3,7 +3,7 @@
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import { fileURLToPath } from 'node:url';
-import { labItems, lessonItems } from './src/build/sidebar.mjs';
+import { labItems, lessonItems, referenceItems } from './src/build/sidebar.mjs';
 import { pureJsXmlParser } from './src/build/xml-parser-plugin.mjs';
 import { sdkTypes } from './src/build/sdk-types-plugin.mjs';
 import { monacoPreload } from './src/build/monaco-preload.mjs';
@@ -32,6 +32,7 @@ export default defineConfig({
       sidebar: [
         { label: 'Lessons', translations: { ko: '레슨' }, items: lessonItems(root) },
         { label: 'Labs', translations: { ko: '실습' }, items: labItems(root) },
+        { label: 'Reference', translations: { ko: '참고' }, items: referenceItems(root) },
       ],
     }),
     monacoPreload(),

@@ -57,7 +57,7 @@ export function serviceRoleCheck(options: ServiceRoleCheckOptions): Check {
             en: `${roleName} does not have the AWS managed ${problem.found.length > 1 ? 'policies' : 'policy'} ${problem.found.join(', ')} attached.`,
           },
           {
-            ko: `${options.whyPolicies.ko} 신뢰 정책은 "누가 이 역할을 맡을 수 있는가"만 정하고, 역할로 무엇을 할 수 있는지는 연결된 권한 정책이 정합니다. AttachRolePolicy로 arn:aws:iam::aws:policy/... 관리형 정책을 연결하세요.`,
+            ko: `${options.whyPolicies.ko} 신뢰 정책은 "누가 이 역할을 수임할 수 있는가"만 정하고, 역할로 무엇을 할 수 있는지는 연결된 권한 정책이 정합니다. AttachRolePolicy로 arn:aws:iam::aws:policy/... 관리형 정책을 연결하세요.`,
             en: `${options.whyPolicies.en} The trust policy only says who may assume the role; what the role may do comes from the permission policies attached to it. Attach the AWS managed policy (arn:aws:iam::aws:policy/...) with AttachRolePolicy.`,
           },
           evidence,

@@ -71,7 +71,7 @@ export default defineLab({
           service: 'eks.amazonaws.com',
           policies: ['AmazonEKSClusterPolicy'],
           whyTrust: {
-            ko: 'EKS 컨트롤 플레인은 내 계정의 네트워크 인터페이스와 로드 밸런서를 대신 만들고 관리하는데, 그때 클러스터 역할을 맡으므로 역할이 eks.amazonaws.com을 신뢰해야 합니다.',
+            ko: 'EKS 컨트롤 플레인은 내 계정의 네트워크 인터페이스와 로드 밸런서를 대신 만들고 관리하는데, 그때 클러스터 역할을 수임하므로 역할이 eks.amazonaws.com을 신뢰해야 합니다.',
             en: 'The EKS control plane creates and manages network interfaces and load balancers in your account on your behalf, assuming the cluster role to do so; the role must trust eks.amazonaws.com.',
           },
           whyPolicies: {
@@ -144,7 +144,7 @@ export default defineLab({
           service: 'ec2.amazonaws.com',
           policies: ['AmazonEKSWorkerNodePolicy', 'AmazonEKS_CNI_Policy', 'AmazonEC2ContainerRegistryReadOnly'],
           whyTrust: {
-            ko: '워커 노드는 EC2 인스턴스이고, 인스턴스 프로파일을 통해 노드 역할을 맡습니다. 그래서 노드 역할은 eks.amazonaws.com이 아니라 ec2.amazonaws.com을 신뢰해야 합니다.',
+            ko: '워커 노드는 EC2 인스턴스이고, 인스턴스 프로파일을 통해 노드 역할을 수임합니다. 그래서 노드 역할은 eks.amazonaws.com이 아니라 ec2.amazonaws.com을 신뢰해야 합니다.',
             en: 'Worker nodes are EC2 instances that assume the node role through their instance profile, so the node role trusts ec2.amazonaws.com, not eks.amazonaws.com.',
           },
           whyPolicies: {
@@ -176,7 +176,7 @@ export default defineLab({
             const { minSize, desiredSize, maxSize } = nodegroup.scalingConfig ?? {};
             if (minSize !== 1 || desiredSize !== 2 || maxSize !== 3) {
               problems.push({
-                ko: `크기가 최소 ${minSize ?? '-'}/희망 ${desiredSize ?? '-'}/최대 ${maxSize ?? '-'}입니다(1/2/3이어야 함)`,
+                ko: `크기가 최소 ${minSize ?? '-'}/원하는 크기 ${desiredSize ?? '-'}/최대 ${maxSize ?? '-'}입니다(1/2/3이어야 함)`,
                 en: `scaling is min ${minSize ?? '-'}/desired ${desiredSize ?? '-'}/max ${maxSize ?? '-'} (expected 1/2/3)`,
               });
             }
@@ -188,14 +188,14 @@ export default defineLab({
               return fail(
                 { ko: `${NODEGROUP}: ${found.ko}.`, en: `${NODEGROUP}: ${found.en}.` },
                 {
-                  ko: '노드 그룹은 뒤에서 Auto Scaling 그룹으로 움직이므로 최소/희망/최대 크기를 가집니다. 크기는 UpdateNodegroupConfig로 바꿀 수 있지만, 인스턴스 유형과 노드 역할은 만든 뒤에 바꿀 수 없어 노드 그룹을 지우고 다시 만들어야 합니다.',
+                  ko: '노드 그룹은 뒤에서 Auto Scaling 그룹으로 움직이므로 최소/원하는/최대 크기를 가집니다. 크기는 UpdateNodegroupConfig로 바꿀 수 있지만, 인스턴스 유형과 노드 역할은 만든 뒤에 바꿀 수 없어 노드 그룹을 지우고 다시 만들어야 합니다.',
                   en: 'A node group is an Auto Scaling group underneath, hence its min/desired/max sizes. UpdateNodegroupConfig changes the sizes; the instance type and node role are fixed at creation, so delete the node group and create it again to change them.',
                 },
                 evidence,
               );
             }
             return pass(
-              { ko: `${NODEGROUP}: t3.medium, 최소 1/희망 2/최대 3, 노드 역할 eks-node-role.`, en: `${NODEGROUP}: t3.medium, min 1/desired 2/max 3, node role eks-node-role.` },
+              { ko: `${NODEGROUP}: t3.medium, 최소 1/원하는 크기 2/최대 3, 노드 역할 eks-node-role.`, en: `${NODEGROUP}: t3.medium, min 1/desired 2/max 3, node role eks-node-role.` },
               evidence,
             );
           },

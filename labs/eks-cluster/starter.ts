@@ -34,4 +34,4 @@ const ec2 = new EC2Client({});
 // 4. Node group `lab-nodes`
 //    노드 그룹 `lab-nodes`
 // TODO: CreateNodegroup in lab-eks: t3.medium, min 1, desired 2, max 3, the node role, the subnets
-// 할 일: lab-eks에 CreateNodegroup: t3.medium, 최소 1, 희망 2, 최대 3, 노드 역할, 서브넷
+// 할 일: lab-eks에 CreateNodegroup: t3.medium, 최소 1, 원하는 크기 2, 최대 3, 노드 역할, 서브넷

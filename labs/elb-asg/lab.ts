@@ -282,7 +282,7 @@ export default defineLab({
             }
             if (group.MinSize !== 2 || group.MaxSize !== 4 || group.DesiredCapacity !== 2) {
               problems.push({
-                ko: `크기가 최소 ${group.MinSize}/최대 ${group.MaxSize}/희망 ${group.DesiredCapacity}입니다(2/4/2여야 함)`,
+                ko: `크기가 최소 ${group.MinSize}/최대 ${group.MaxSize}/원하는 용량 ${group.DesiredCapacity}입니다(2/4/2여야 함)`,
                 en: `sizes are min ${group.MinSize}/max ${group.MaxSize}/desired ${group.DesiredCapacity} (expected 2/4/2)`,
               });
             }
@@ -311,7 +311,7 @@ export default defineLab({
             }
             return pass(
               {
-                ko: `${ASG}: ${LT}, 최소 2/최대 4/희망 2, 가용 영역 ${[...zones].sort().join(', ')}, ${TG} 연결, 상태 확인 ELB.`,
+                ko: `${ASG}: ${LT}, 최소 2/최대 4/원하는 용량 2, 가용 영역 ${[...zones].sort().join(', ')}, ${TG} 연결, 상태 확인 ELB.`,
                 en: `${ASG}: ${LT}, min 2/max 4/desired 2, zones ${[...zones].sort().join(', ')}, ${TG} attached, health check ELB.`,
               },
               evidence,

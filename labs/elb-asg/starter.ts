@@ -49,7 +49,7 @@ const autoscaling = new AutoScalingClient({});
 //    Auto Scaling 그룹 `web-asg`
 // TODO: CreateAutoScalingGroup: web-lt, min 2, max 4, desired 2, both subnets,
 //       web-tg attached, health checks from the load balancer
-// 할 일: CreateAutoScalingGroup: web-lt, 최소 2, 최대 4, 희망 2, 두 서브넷,
+// 할 일: CreateAutoScalingGroup: web-lt, 최소 2, 최대 4, 원하는 용량 2, 두 서브넷,
 //       web-tg 연결, 로드 밸런서의 상태 확인 사용
 
 // 5. Scaling policy
@@ -63,5 +63,5 @@ const autoscaling = new AutoScalingClient({});
 //       terminate one instance with TerminateInstanceInAutoScalingGroup (keep the desired capacity),
 //       and wait until web-tg has two healthy targets again
 // 할 일: web-tg에 healthy 대상이 두 개가 될 때까지 기다리고 (DescribeTargetHealth),
-//       TerminateInstanceInAutoScalingGroup으로 인스턴스 하나를 종료한 뒤 (희망 용량은 그대로 두세요),
+//       TerminateInstanceInAutoScalingGroup으로 인스턴스 하나를 종료한 뒤 (원하는 용량은 그대로 두세요),
 //       web-tg에 healthy 대상이 다시 두 개가 될 때까지 기다리세요

@@ -52,7 +52,7 @@ const basicRole = serviceRoleCheck({
   service: 'lambda.amazonaws.com',
   policies: ['AWSLambdaBasicExecutionRole'],
   whyTrust: {
-    ko: 'Lambda는 함수를 실행할 때 실행 역할을 맡아(AssumeRole) 그 권한으로 S3를 읽고 쓰므로, 역할이 lambda.amazonaws.com을 신뢰해야 합니다.',
+    ko: 'Lambda는 함수를 실행할 때 실행 역할을 수임해(AssumeRole) 그 권한으로 S3를 읽고 쓰므로, 역할이 lambda.amazonaws.com을 신뢰해야 합니다.',
     en: 'Lambda assumes the execution role (AssumeRole) whenever the function runs, and reads and writes S3 with its permissions, so the role must trust lambda.amazonaws.com.',
   },
   whyPolicies: {

@@ -51,7 +51,7 @@ export default defineLab({
           service: 'lambda.amazonaws.com',
           policies: ['AWSLambdaBasicExecutionRole'],
           whyTrust: {
-            ko: 'Lambda는 함수를 실행할 때 실행 역할을 맡아(AssumeRole) 그 권한으로 AWS를 호출하므로, 역할이 lambda.amazonaws.com을 신뢰해야 합니다.',
+            ko: 'Lambda는 함수를 실행할 때 실행 역할을 수임해(AssumeRole) 그 권한으로 AWS를 호출하므로, 역할이 lambda.amazonaws.com을 신뢰해야 합니다.',
             en: 'Lambda assumes the execution role (AssumeRole) whenever your function runs and calls AWS with its permissions, so the role must trust lambda.amazonaws.com.',
           },
           whyPolicies: {
@@ -194,7 +194,7 @@ export default defineLab({
             const task = await latestTaskDefinition(ctx, FAMILY);
             if (!task) {
               return fail(
-                { ko: `태스크 정의 패밀리 ${FAMILY}에 ACTIVE 리비전이 없습니다.`, en: `The task definition family ${FAMILY} has no ACTIVE revision.` },
+                { ko: `태스크 정의 패밀리 ${FAMILY}에 ACTIVE 개정이 없습니다.`, en: `The task definition family ${FAMILY} has no ACTIVE revision.` },
                 {
                   ko: '태스크 정의는 어떤 이미지를 어떤 CPU/메모리와 포트로 실행할지 적은 설계도입니다. RegisterTaskDefinition(family: hello-task)으로 등록하세요.',
                   en: 'A task definition is the blueprint of what to run: image, CPU/memory, ports. Register one with RegisterTaskDefinition (family hello-task).',
@@ -230,7 +230,7 @@ export default defineLab({
               return fail(
                 { ko: `${FAMILY}:${task.revision}: ${found.ko}.`, en: `${FAMILY}:${task.revision}: ${found.en}.` },
                 {
-                  ko: 'Fargate는 태스크마다 자기 네트워크 인터페이스(ENI)를 붙이므로 awsvpc 모드만 쓸 수 있고, 정해진 cpu/memory 조합 단위로 요금을 매깁니다. 태스크 정의는 고칠 수 없으니 고친 내용으로 새 리비전을 등록하세요(같은 family로 RegisterTaskDefinition).',
+                  ko: 'Fargate는 태스크마다 자기 네트워크 인터페이스(ENI)를 붙이므로 awsvpc 모드만 쓸 수 있고, 정해진 cpu/memory 조합 단위로 요금을 매깁니다. 태스크 정의는 고칠 수 없으니 고친 내용으로 새 개정을 등록하세요(같은 family로 RegisterTaskDefinition).',
                   en: 'Fargate gives every task its own network interface (ENI), so only awsvpc mode works, and it bills by fixed cpu/memory pairs. Task definitions cannot be edited: register a new revision of the same family with the fix.',
                 },
                 evidence,
@@ -269,7 +269,7 @@ export default defineLab({
               // ECS keeps a service running on a revision deregistered later, but that revision can
               // start no new service: the service runs a blueprint the learner has retired.
               problems.push({
-                ko: `서비스가 등록 취소된(INACTIVE) 리비전 ${service.taskDefinition}을(를) 실행합니다(ACTIVE 리비전이어야 함)`,
+                ko: `서비스가 등록 취소된(INACTIVE) 개정 ${service.taskDefinition}을(를) 실행합니다(ACTIVE 개정이어야 함)`,
                 en: `it runs ${service.taskDefinition}, a deregistered (INACTIVE) revision (expected an ACTIVE one)`,
               });
             }
@@ -295,7 +295,7 @@ export default defineLab({
               return fail(
                 { ko: `${SERVICE}: ${found.ko}.`, en: `${SERVICE}: ${found.en}.` },
                 {
-                  ko: 'Fargate 태스크는 내가 고른 서브넷 안에 네트워크 인터페이스를 만들어 실행되므로, 서비스에 launchType FARGATE(또는 FARGATE 용량 공급자 전략)와 서브넷을 하나 이상 담은 awsvpcConfiguration을 주어야 합니다. 이미 만든 서비스의 태스크 정의(등록 취소한 리비전 대신 ACTIVE 리비전), 개수, 네트워크 구성은 UpdateService로 바꿀 수 있습니다.',
+                  ko: 'Fargate 태스크는 내가 고른 서브넷 안에 네트워크 인터페이스를 만들어 실행되므로, 서비스에 launchType FARGATE(또는 FARGATE 용량 공급자 전략)와 서브넷을 하나 이상 담은 awsvpcConfiguration을 주어야 합니다. 이미 만든 서비스의 태스크 정의(등록 취소한 개정 대신 ACTIVE 개정), 개수, 네트워크 구성은 UpdateService로 바꿀 수 있습니다.',
                   en: 'A Fargate task runs with a network interface in a subnet you choose, so the service needs launchType FARGATE (or a FARGATE capacity provider strategy) and an awsvpcConfiguration naming at least one subnet. UpdateService changes the task definition (an ACTIVE revision rather than a deregistered one), count and network configuration of a service that exists.',
                 },
                 evidence,

@@ -48,10 +48,10 @@ const zip = zipSync({ 'index.js': strToU8(source) });
 // 할 일: CreateCluster
 
 // 5. Task definition `hello-task`
-//    작업 정의 `hello-task`
+//    태스크 정의 `hello-task`
 // TODO: RegisterTaskDefinition for Fargate: requiresCompatibilities, networkMode, task cpu/memory
 //       (a pair Fargate accepts), one container `hello` with a port mapping for 8080
-// 할 일: Fargate용 RegisterTaskDefinition: requiresCompatibilities, networkMode, 작업 cpu/memory
+// 할 일: Fargate용 RegisterTaskDefinition: requiresCompatibilities, networkMode, 태스크 cpu/memory
 //       (Fargate가 받는 조합), 8080 포트 매핑이 있는 컨테이너 `hello` 하나
 
 // 6. Service `hello-svc`

@@ -139,7 +139,7 @@ const lifecycleGlacier: Check = {
           en: `NoncurrentVersionTransitions moves old versions only. To move the current versions, use Transitions: [{ Days: 30, StorageClass: 'GLACIER' }].`,
         }
       : {
-          ko: `Transitions: [{ Days: 30, StorageClass: 'GLACIER' }]를 쓰세요. GLACIER(Glacier Flexible Retrieval)는 저장 비용이 아주 싸지만 꺼내는 데 몇 분에서 몇 시간이 걸리므로, 자주 읽지 않는 오래된 로그에 알맞습니다. GLACIER_IR, DEEP_ARCHIVE는 다른 저장 클래스입니다.`,
+          ko: `Transitions: [{ Days: 30, StorageClass: 'GLACIER' }]를 쓰세요. GLACIER(Glacier Flexible Retrieval)는 저장 비용이 아주 싸지만 꺼내는 데 몇 분에서 몇 시간이 걸리므로, 자주 읽지 않는 오래된 로그에 알맞습니다. GLACIER_IR, DEEP_ARCHIVE는 다른 스토리지 클래스입니다.`,
           en: `Use Transitions: [{ Days: 30, StorageClass: 'GLACIER' }]. GLACIER (Glacier Flexible Retrieval) is very cheap to store but takes minutes to hours to read back: right for old logs nobody reads often. GLACIER_IR and DEEP_ARCHIVE are other storage classes.`,
         };
     return fail(

@@ -28,15 +28,15 @@ const bucketExists: Check = {
 
 const websiteDocuments: Check = {
   id: 'website-documents',
-  title: { ko: `웹사이트 설정: ${INDEX}, ${ERROR}`, en: `Website configuration: ${INDEX}, ${ERROR}` },
+  title: { ko: `웹 사이트 설정: ${INDEX}, ${ERROR}`, en: `Website configuration: ${INDEX}, ${ERROR}` },
   points: 2,
   run: (ctx) => withBucket(ctx, async (bucket) => {
     const website = await unlessMissing(ctx.s3.send(new GetBucketWebsiteCommand({ Bucket: bucket }), { abortSignal: ctx.signal }), ['NoSuchWebsiteConfiguration']);
     if (!website) {
       return fail(
-        { ko: `${bucket} 버킷에 정적 웹사이트 호스팅 설정이 없습니다.`, en: `${bucket} has no static website hosting configuration.` },
+        { ko: `${bucket} 버킷에 정적 웹 사이트 호스팅 설정이 없습니다.`, en: `${bucket} has no static website hosting configuration.` },
         {
-          ko: `PutBucketWebsite로 WebsiteConfiguration을 주세요: IndexDocument { Suffix: '${INDEX}' }, ErrorDocument { Key: '${ERROR}' }. 이 설정이 있어야 S3가 웹사이트 엔드포인트로 페이지를 내어 줍니다.`,
+          ko: `PutBucketWebsite로 WebsiteConfiguration을 주세요: IndexDocument { Suffix: '${INDEX}' }, ErrorDocument { Key: '${ERROR}' }. 이 설정이 있어야 S3가 웹 사이트 엔드포인트로 페이지를 내어 줍니다.`,
           en: `Call PutBucketWebsite with a WebsiteConfiguration: IndexDocument { Suffix: '${INDEX}' }, ErrorDocument { Key: '${ERROR}' }. Without it, S3 serves no website endpoint for the bucket.`,
         },
         [bucket],
@@ -49,7 +49,7 @@ const websiteDocuments: Check = {
     }
     const found = `IndexDocument ${index ?? '(none)'}, ErrorDocument ${error ?? '(none)'}`;
     return fail(
-      { ko: `웹사이트 설정이 다릅니다: ${found}. 기대한 것: ${INDEX}, ${ERROR}.`, en: `The website configuration is ${found}; expected ${INDEX} and ${ERROR}.` },
+      { ko: `웹 사이트 설정이 다릅니다: ${found}. 기대한 것: ${INDEX}, ${ERROR}.`, en: `The website configuration is ${found}; expected ${INDEX} and ${ERROR}.` },
       {
         ko: `인덱스 문서는 '/'로 끝나는 주소에 보여 줄 파일이고, 오류 문서는 없는 페이지를 요청했을 때 보여 줄 파일입니다. PutBucketWebsite를 IndexDocument { Suffix: '${INDEX}' }, ErrorDocument { Key: '${ERROR}' }로 다시 호출하세요(설정 전체가 바뀝니다).`,
         en: `The index document answers addresses ending in '/'; the error document answers requests for pages that do not exist. Call PutBucketWebsite again with IndexDocument { Suffix: '${INDEX}' } and ErrorDocument { Key: '${ERROR}' } (it replaces the whole configuration).`,
@@ -97,7 +97,7 @@ const policyPublicRead: Check = {
     const objects = `arn:aws:s3:::${bucket}/*`;
     const policy = await bucketPolicy(ctx, bucket);
     const hint = {
-      ko: `웹사이트 방문자는 로그인하지 않은 익명 사용자라서, 버킷 정책이 모두(Principal "*")에게 읽기를 허용해야 합니다. PutBucketPolicy에 Effect "Allow", Principal "*", Action "s3:GetObject", Resource "${objects}" 문장을 넣으세요. 끝의 /*는 "이 버킷의 모든 객체"라는 뜻입니다.`,
+      ko: `웹 사이트 방문자는 로그인하지 않은 익명 사용자라서, 버킷 정책이 모두(Principal "*")에게 읽기를 허용해야 합니다. PutBucketPolicy에 Effect "Allow", Principal "*", Action "s3:GetObject", Resource "${objects}" 문장을 넣으세요. 끝의 /*는 "이 버킷의 모든 객체"라는 뜻입니다.`,
       en: `Website visitors are anonymous, so the bucket policy must let everyone (Principal "*") read. Call PutBucketPolicy with a statement: Effect "Allow", Principal "*", Action "s3:GetObject", Resource "${objects}". The trailing /* means "every object in this bucket".`,
     };
     if (!policy) return fail({ ko: `${bucket} 버킷에 정책이 없습니다.`, en: `${bucket} has no bucket policy.` }, hint, [bucket]);
@@ -136,7 +136,7 @@ const policyNothingElsePublic: Check = {
         en: `The bucket policy lets everyone (*) do more than read: ${shortList(extra, (n) => `and ${n} more`)}.`,
       },
       {
-        ko: `웹사이트에는 읽기만 필요합니다. s3:ListBucket이면 누구나 파일 목록 전체를 볼 수 있고, s3:PutObject나 s3:DeleteObject, s3:*이면 누구나 사이트를 바꾸거나 지울 수 있습니다. 공개 문장의 Action을 "s3:GetObject" 하나로 줄이세요.`,
+        ko: `웹 사이트에는 읽기만 필요합니다. s3:ListBucket이면 누구나 파일 목록 전체를 볼 수 있고, s3:PutObject나 s3:DeleteObject, s3:*이면 누구나 사이트를 바꾸거나 지울 수 있습니다. 공개 문장의 Action을 "s3:GetObject" 하나로 줄이세요.`,
         en: `A website needs reading only. With s3:ListBucket anyone can list every file; with s3:PutObject, s3:DeleteObject or s3:* anyone can change or delete your site. Narrow the public statement's Action to "s3:GetObject" alone.`,
       },
       [bucket],
@@ -159,7 +159,7 @@ const publicAccessBlock: Check = {
     return fail(
       { ko: `${bucket} 버킷의 퍼블릭 액세스 차단에서 RestrictPublicBuckets가 켜져 있습니다: 공개 정책이 있어도 익명 방문자는 막힙니다.`, en: `${bucket}'s Block Public Access has RestrictPublicBuckets on: anonymous visitors are refused whatever the policy says.` },
       {
-        ko: `2023년 4월부터 새 버킷은 퍼블릭 액세스 차단 네 가지가 모두 켜진 채 만들어집니다. 실수로 공개되는 일을 막는 안전장치입니다. 웹사이트 버킷에서만 PutPublicAccessBlock으로 BlockPublicPolicy와 RestrictPublicBuckets를 false로 하거나, DeletePublicAccessBlock으로 지우세요.`,
+        ko: `2023년 4월부터 새 버킷은 퍼블릭 액세스 차단 네 가지가 모두 켜진 채 만들어집니다. 실수로 공개되는 일을 막는 안전장치입니다. 웹 사이트 버킷에서만 PutPublicAccessBlock으로 BlockPublicPolicy와 RestrictPublicBuckets를 false로 하거나, DeletePublicAccessBlock으로 지우세요.`,
         en: `Since April 2023 new buckets start with all four Block Public Access settings on, a guard against accidental exposure. For this website bucket only, set BlockPublicPolicy and RestrictPublicBuckets to false with PutPublicAccessBlock, or remove the block with DeletePublicAccessBlock.`,
       },
       [bucket],
@@ -191,7 +191,7 @@ async function objectTag(ctx: LabContext, bucket: string, key: string): Promise<
 
 const websiteServes: Check = {
   id: 'website-serves',
-  title: { ko: '웹사이트 엔드포인트가 페이지를 보여 줌', en: 'The website endpoint serves the pages' },
+  title: { ko: '웹 사이트 엔드포인트가 페이지를 보여 줌', en: 'The website endpoint serves the pages' },
   points: 3,
   timeoutMs: 15_000,
   run: (ctx) => withBucket(ctx, async (bucket) => {
@@ -206,7 +206,7 @@ const websiteServes: Check = {
     const broken = [home, notFound].find((answer) => answer.status >= 500);
     if (broken) {
       return couldNotCheck({
-        ko: `샌드박스의 웹사이트 엔드포인트가 오류(${describeAnswer(broken)})로 응답했습니다. 잠시 뒤 다시 채점하세요.`,
+        ko: `샌드박스의 웹 사이트 엔드포인트가 오류(${describeAnswer(broken)})로 응답했습니다. 잠시 뒤 다시 채점하세요.`,
         en: `The sandbox's website endpoint answered with an error (${describeAnswer(broken)}). Grade again in a moment.`,
       });
     }
@@ -215,18 +215,18 @@ const websiteServes: Check = {
     const notFoundOk = notFound.status === 404 && (errorTag === undefined || notFound.etag === errorTag);
     const found = `/ → ${describeAnswer(home)}${home.status === 200 && !homeOk ? ' (not index.html)' : ''}, /${missing} → ${describeAnswer(notFound)}${notFound.status === 404 && !notFoundOk ? ' (not error.html)' : ''}`;
     if (homeOk && notFoundOk) {
-      return pass({ ko: `웹사이트가 /에 ${INDEX}(200)을, 없는 페이지에 ${ERROR}(404)을 보여 줍니다.`, en: `The website serves ${INDEX} at / (200) and ${ERROR} for a missing page (404).` }, [bucket]);
+      return pass({ ko: `웹 사이트가 /에 ${INDEX}(200)을, 없는 페이지에 ${ERROR}(404)을 보여 줍니다.`, en: `The website serves ${INDEX} at / (200) and ${ERROR} for a missing page (404).` }, [bucket]);
     }
     const denied = home.status === 403 || notFound.status === 403;
     return fail(
-      { ko: `웹사이트 응답: ${found}. 기대한 것: / → 200 ${INDEX}, 없는 페이지 → 404 ${ERROR}.`, en: `The website answered ${found}; expected / → 200 with ${INDEX} and a missing page → 404 with ${ERROR}.` },
+      { ko: `웹 사이트 응답: ${found}. 기대한 것: / → 200 ${INDEX}, 없는 페이지 → 404 ${ERROR}.`, en: `The website answered ${found}; expected / → 200 with ${INDEX} and a missing page → 404 with ${ERROR}.` },
       denied
         ? {
-            ko: `403은 익명 방문자가 읽을 수 없다는 뜻입니다. 버킷 정책이 모두에게 s3:GetObject를 허용하는지, 퍼블릭 액세스 차단이 막고 있지 않은지, 방문자를 거부(Deny)하는 문장이 없는지 보세요. 예를 들어 aws:SecureTransport가 false일 때 거부하는 문장은 웹사이트 엔드포인트를 막습니다: 웹사이트 엔드포인트는 HTTP만 쓰기 때문입니다(HTTPS가 필요하면 CloudFront를 앞에 둡니다).`,
+            ko: `403은 익명 방문자가 읽을 수 없다는 뜻입니다. 버킷 정책이 모두에게 s3:GetObject를 허용하는지, 퍼블릭 액세스 차단이 막고 있지 않은지, 방문자를 거부(Deny)하는 문장이 없는지 보세요. 예를 들어 aws:SecureTransport가 false일 때 거부하는 문장은 웹 사이트 엔드포인트를 막습니다: 웹 사이트 엔드포인트는 HTTP만 쓰기 때문입니다(HTTPS가 필요하면 CloudFront를 앞에 둡니다).`,
             en: `403 means anonymous visitors cannot read. Check that the bucket policy allows everyone s3:GetObject, that Block Public Access does not stop it, and that no statement denies visitors: a Deny on aws:SecureTransport = false, for one, shuts the website endpoint, which speaks plain HTTP only (put CloudFront in front for HTTPS).`,
           }
         : {
-            ko: `웹사이트 설정(${INDEX}, ${ERROR})과 두 객체가 있는지 확인하세요. 웹사이트 엔드포인트는 '/'에 인덱스 문서를, 없는 키에는 오류 문서를 404 상태로 돌려줍니다.`,
+            ko: `웹 사이트 설정(${INDEX}, ${ERROR})과 두 객체가 있는지 확인하세요. 웹 사이트 엔드포인트는 '/'에 인덱스 문서를, 없는 키에는 오류 문서를 404 상태로 돌려줍니다.`,
             en: `Check the website configuration (${INDEX}, ${ERROR}) and that both objects exist. The website endpoint answers '/' with the index document and a missing key with the error document and status 404.`,
           },
       [bucket],
@@ -236,18 +236,18 @@ const websiteServes: Check = {
 
 export default defineLab({
   id: 's3-website',
-  title: { ko: 'S3로 정적 웹사이트 호스팅하기', en: 'Host a static website on S3' },
+  title: { ko: 'S3로 정적 웹 사이트 호스팅하기', en: 'Host a static website on S3' },
   summary: {
-    ko: '버킷에 웹사이트 설정과 HTML 파일을 올리고, 읽기만 공개하는 버킷 정책으로 누구나 볼 수 있게 합니다.',
+    ko: '버킷에 웹 사이트 설정과 HTML 파일을 올리고, 읽기만 공개하는 버킷 정책으로 누구나 볼 수 있게 합니다.',
     en: 'Give a bucket a website configuration and HTML pages, then open it to everyone for reading only, with a bucket policy.',
   },
   lessons: ['s3'],
   services: ['s3', 'sts'],
   steps: [
     { id: 'bucket', title: { ko: '버킷', en: 'Bucket' }, checks: [bucketExists] },
-    { id: 'website', title: { ko: '웹사이트 설정', en: 'Website configuration' }, checks: [websiteDocuments] },
+    { id: 'website', title: { ko: '웹 사이트 설정', en: 'Website configuration' }, checks: [websiteDocuments] },
     { id: 'objects', title: { ko: '페이지', en: 'Pages' }, checks: [objectsHtml] },
     { id: 'public-read', title: { ko: '공개 읽기', en: 'Public read' }, checks: [policyPublicRead, policyNothingElsePublic, publicAccessBlock] },
-    { id: 'endpoint', title: { ko: '웹사이트 엔드포인트', en: 'Website endpoint' }, checks: [websiteServes] },
+    { id: 'endpoint', title: { ko: '웹 사이트 엔드포인트', en: 'Website endpoint' }, checks: [websiteServes] },
   ],
 });

@@ -28,6 +28,9 @@ export function lessonItems(root) {
     .map(({ name }) => ({ slug: `lessons/${name.replace(/\.mdx?$/, '')}` }));
 }
 
+/** Pages beside the lessons, content/<lang>/<name>.mdx: the study notes and the glossary. */
+export const referenceItems = (root) => ['study-notes', 'glossary'].filter((name) => existsSync(join(root, 'content/ko', `${name}.mdx`))).map((slug) => ({ slug }));
+
 /** A lab's title and lessons from its lab.ts, read as text (the config must not load the SDK). */
 function labDefinition(file) {
   const text = readFileSync(file, 'utf8');

@@ -16,7 +16,7 @@ const Bucket = `site-${Account}`;
 await s3.send(new CreateBucketCommand({ Bucket }));
 await s3.send(new PutBucketWebsiteCommand({ Bucket, WebsiteConfiguration: { IndexDocument: { Suffix: 'index.html' }, ErrorDocument: { Key: 'error.html' } } }));
 const encoder = new TextEncoder();
-await s3.send(new PutObjectCommand({ Bucket, Key: 'index.html', Body: encoder.encode('<!doctype html><title>안녕</title><p>S3 웹사이트</p>'), ContentType: 'text/html;charset=UTF-8' }));
+await s3.send(new PutObjectCommand({ Bucket, Key: 'index.html', Body: encoder.encode('<!doctype html><title>안녕</title><p>S3 웹 사이트</p>'), ContentType: 'text/html;charset=UTF-8' }));
 await s3.send(new PutObjectCommand({ Bucket, Key: 'error.html', Body: encoder.encode('<!doctype html><title>없음</title><p>없는 페이지</p>'), ContentType: 'TEXT/HTML; charset=utf-8' }));
 await s3.send(new PutPublicAccessBlockCommand({
   Bucket,
