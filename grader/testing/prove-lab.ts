@@ -1,8 +1,9 @@
 // proveLab(id): the proof every lab carries (labs/<id>/lab.test.ts calls it). Each case runs on a
 // fresh account of the test sandbox: an untouched account scores 0; setup + starter does not pass;
 // every fixture fails exactly its own check (an "exactly one" check's own fixture, <check>.ts,
-// makes a duplicate, which the check names); every variant and the solution pass fully; the solution run twice, as a
-// learner pressing Run again would, still passes fully (reference solutions are safe to re-run).
+// makes a duplicate, which the check names); every variant and the solution pass fully; the
+// solution run twice, as a learner pressing Run again would, still passes fully (reference
+// solutions are safe to re-run).
 import { existsSync, readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
