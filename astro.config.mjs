@@ -28,6 +28,7 @@ export default defineConfig({
       },
       markdown: { processedDirs: ['./content'] },
       customCss: ['./src/styles/site.css'],
+      routeMiddleware: './src/route-data.ts',
       components: { Footer: './src/components/site/Footer.astro', Search: './src/components/site/Search.astro', Sidebar: './src/components/site/Sidebar.astro' },
       sidebar: [
         { label: 'Lessons', translations: { ko: '레슨' }, items: lessonItems(root) },

@@ -112,6 +112,22 @@ describe('gradeLab', () => {
   });
 });
 
+describe('one cause, said once', () => {
+  it('keeps the first failure of a message whole and makes the repeats point to it', async () => {
+    const missing = (id: string) => check(id, async () => fail(text('There is no instance tagged web-1.'), text('Launch it with RunInstances.')));
+    const repeated = { ...lab, steps: [{ id: 's', title: text('s'), checks: [missing('running'), check('ok', async () => pass(text('fine'))), missing('type'), missing('key')] }] };
+    const report = await gradeLab(repeated, createLabContext({ endpoint: testEndpoint(), account: freshAccount() }));
+    expect(report.checks.map((c) => [c.id, c.passed, c.message, c.hint])).toEqual([
+      ['running', false, 'There is no instance tagged web-1.', 'Launch it with RunInstances.'],
+      ['ok', true, 'fine', ''],
+      ['type', false, 'Same cause as “title running”: fix that first.', ''],
+      ['key', false, 'Same cause as “title running”: fix that first.', ''],
+    ]);
+    const ko = await gradeLab(repeated, createLabContext({ endpoint: testEndpoint(), account: freshAccount() }), { lang: 'ko' });
+    expect(ko.checks[2]!.message).toBe('「(ko) title running」 항목과 같은 원인입니다. 그 항목부터 해결하세요.');
+  });
+});
+
 describe('shared reads', () => {
   it('sends an identical read once per grade and gives each check its own copy', async () => {
     const account = freshAccount();

@@ -37,9 +37,29 @@ export async function gradeLab(lab: Lab, context: LabContext, options: GradeOpti
       };
     }),
   );
+  sayEachCauseOnce(checks, lang);
   const score = checks.reduce((sum, check) => sum + check.points, 0);
   const maxScore = checks.reduce((sum, check) => sum + check.maxPoints, 0);
   return { lab: lab.id, account: context.account, score, maxScore, passed: checks.every((check) => check.passed), checks };
+}
+
+/**
+ * One missing prerequisite is said once: when several checks fail with the same message (five
+ * checks of an instance that does not exist), the first keeps its message and hint and the others
+ * point to it in one line. Fields and scores stay as the report contract has them.
+ */
+function sayEachCauseOnce(checks: CheckReport[], lang: Lang): void {
+  const first = new Map<string, CheckReport>();
+  for (const check of checks) {
+    if (check.status !== 'fail') continue;
+    const earlier = first.get(check.message);
+    if (!earlier) {
+      first.set(check.message, check);
+      continue;
+    }
+    check.message = lang === 'ko' ? `「${earlier.title}」 항목과 같은 원인입니다. 그 항목부터 해결하세요.` : `Same cause as “${earlier.title}”: fix that first.`;
+    check.hint = '';
+  }
 }
 
 /** Runs one check; never throws. */

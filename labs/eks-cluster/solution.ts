@@ -1,4 +1,5 @@
 // Reference solution: an EKS cluster across two Availability Zones and a managed node group.
+//ko 정답 코드: 가용 영역 두 곳에 걸친 EKS 클러스터와 관리형 노드 그룹.
 import { AttachRolePolicyCommand, CreateRoleCommand, GetRoleCommand, IAMClient } from '@aws-sdk/client-iam';
 import {
   CreateClusterCommand,
@@ -36,9 +37,11 @@ async function serviceRole(roleName: string, service: string, policies: string[]
 }
 
 // 1. The role the control plane assumes.
+//ko 1. 컨트롤 플레인이 맡는 역할.
 const clusterRoleArn = await serviceRole('eks-cluster-role', 'eks.amazonaws.com', ['AmazonEKSClusterPolicy']);
 
 // 2. The cluster, in default subnets of two Availability Zones.
+//ko 2. 가용 영역 두 곳의 기본 서브넷에 만드는 클러스터.
 const { Subnets } = await ec2.send(new DescribeSubnetsCommand({
   Filters: [
     { Name: 'default-for-az', Values: ['true'] },
@@ -63,6 +66,7 @@ await waitUntilClusterActive({ client: eks, maxWaitTime: 1800 }, { name: 'lab-ek
 console.log('Cluster lab-eks is ACTIVE');
 
 // 3. The role the worker nodes (EC2 instances) assume.
+//ko 3. 워커 노드(EC2 인스턴스)가 맡는 역할.
 const nodeRoleArn = await serviceRole('eks-node-role', 'ec2.amazonaws.com', [
   'AmazonEKSWorkerNodePolicy',
   'AmazonEKS_CNI_Policy',
@@ -70,6 +74,7 @@ const nodeRoleArn = await serviceRole('eks-node-role', 'ec2.amazonaws.com', [
 ]);
 
 // 4. A managed node group: EKS runs these instances for us.
+//ko 4. 관리형 노드 그룹: 이 인스턴스들은 EKS가 대신 운영합니다.
 try {
   await eks.send(new CreateNodegroupCommand({
     clusterName: 'lab-eks',

@@ -1,4 +1,6 @@
 // Reference solution: a launch template, a target group behind an internet-facing ALB, and an Auto
+//ko 정답 코드: 시작 템플릿, 인터넷 경계 ALB 뒤의 대상 그룹, 그리고 가용 영역 두 곳에 걸쳐
+//ko 정상 인스턴스 두 개를 등록해 두는 Auto Scaling 그룹.
 // Scaling group across two Availability Zones that keeps two healthy instances registered.
 import {
   CreateLaunchTemplateCommand,
@@ -31,6 +33,7 @@ const autoscaling = new AutoScalingClient({});
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 // The default VPC and one default subnet in each of two Availability Zones.
+//ko 기본 VPC와, 가용 영역 두 곳에서 하나씩 고른 기본 서브넷.
 const { Vpcs } = await ec2.send(new DescribeVpcsCommand({ Filters: [{ Name: 'is-default', Values: ['true'] }] }));
 const vpcId = Vpcs![0]!.VpcId!;
 const { Subnets } = await ec2.send(new DescribeSubnetsCommand({
@@ -40,6 +43,7 @@ const subnetIds = Subnets!.map((subnet) => subnet.SubnetId!);
 console.log(`Subnets: ${Subnets!.map((subnet) => `${subnet.SubnetId} (${subnet.AvailabilityZone})`).join(', ')}`);
 
 // 1. Launch template: what every instance of the group starts from (the newest Amazon Linux 2023).
+//ko 1. 시작 템플릿: 그룹의 모든 인스턴스가 이것으로 시작합니다 (최신 Amazon Linux 2023).
 const { Images } = await ec2.send(new DescribeImagesCommand({
   Owners: ['amazon'],
   Filters: [{ Name: 'name', Values: ['al2023-ami-2023.*-x86_64'] }, { Name: 'state', Values: ['available'] }],
@@ -67,6 +71,7 @@ try {
 }
 
 // 2. Target group: where the load balancer sends traffic, and how it checks health.
+//ko 2. 대상 그룹: 로드 밸런서가 트래픽을 보내는 곳이자, 상태를 확인하는 방법.
 async function findTargetGroup() {
   try {
     return (await elb.send(new DescribeTargetGroupsCommand({ Names: ['web-tg'] }))).TargetGroups![0];
@@ -87,6 +92,7 @@ const targetGroupArn = targetGroup.TargetGroupArn!;
 console.log(`Target group ${targetGroupArn}`);
 
 // 3. Internet-facing Application Load Balancer in two AZs, listening on HTTP 80.
+//ko 3. 두 가용 영역에 걸쳐 HTTP 80에서 수신하는 인터넷 경계 Application Load Balancer.
 async function findLoadBalancer() {
   try {
     return (await elb.send(new DescribeLoadBalancersCommand({ Names: ['web-alb'] }))).LoadBalancers![0];
@@ -115,6 +121,8 @@ if (!Listeners?.some((listener) => listener.Port === 80)) {
 
 // 4. Auto Scaling group: two instances across both AZs, registered in web-tg, replaced when the
 //    load balancer's health check fails.
+//ko 4. Auto Scaling 그룹: 두 가용 영역에 인스턴스 두 개를 두고 web-tg에 등록하며,
+//ko    로드 밸런서의 상태 확인에 실패하면 교체합니다.
 const existing = await autoscaling.send(new DescribeAutoScalingGroupsCommand({ AutoScalingGroupNames: ['web-asg'] }));
 if (existing.AutoScalingGroups?.length) {
   console.log('Auto Scaling group web-asg already exists');
@@ -134,6 +142,7 @@ if (existing.AutoScalingGroups?.length) {
 }
 
 // 5. Target tracking: keep the group's average CPU near 50 %.
+//ko 5. 대상 추적: 그룹의 평균 CPU를 50 % 근처로 유지합니다.
 await autoscaling.send(new PutScalingPolicyCommand({
   AutoScalingGroupName: 'web-asg',
   PolicyName: 'cpu50',
@@ -146,6 +155,7 @@ await autoscaling.send(new PutScalingPolicyCommand({
 console.log('Target tracking policy cpu50: average CPU 50 %');
 
 // 6. Wait for two healthy targets, then terminate one and watch the group replace it.
+//ko 6. healthy 대상이 두 개가 되기를 기다렸다가, 하나를 종료하고 그룹이 그것을 교체하는 모습을 지켜봅니다.
 async function healthyTargets(): Promise<string[]> {
   const { TargetHealthDescriptions } = await elb.send(new DescribeTargetHealthCommand({ TargetGroupArn: targetGroupArn }));
   return (TargetHealthDescriptions ?? []).filter((t) => t.TargetHealth?.State === 'healthy').map((t) => t.Target!.Id!);

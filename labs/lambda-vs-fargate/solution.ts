@@ -1,4 +1,5 @@
 // Reference solution: the same greeting on Lambda and on Fargate.
+//ko 정답 코드: 같은 인사말을 Lambda와 Fargate에서.
 import { AttachRolePolicyCommand, CreateRoleCommand, GetRoleCommand, IAMClient } from '@aws-sdk/client-iam';
 import {
   CreateFunctionCommand,
@@ -24,6 +25,7 @@ const ecs = new ECSClient({});
 const ec2 = new EC2Client({});
 
 // 1. The execution role: Lambda may assume it, and it may write logs.
+//ko 1. 실행 역할: Lambda가 맡을 수 있고, 로그를 쓸 수 있습니다.
 const trustPolicy = {
   Version: '2012-10-17',
   Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }],
@@ -44,6 +46,7 @@ await iam.send(new AttachRolePolicyCommand({
 }));
 
 // 2. The function: the handler's source, zipped in memory.
+//ko 2. 함수: 핸들러 소스를 메모리에서 zip으로 묶습니다.
 const source = `exports.handler = async (event) => {
   const name = event.name ?? 'world';
   console.log('greeting', name);
@@ -77,6 +80,7 @@ const result = await lambda.send(new InvokeCommand({
 console.log('hello-fn answered:', new TextDecoder().decode(result.Payload));
 
 // 3. The same greeting as a container on Fargate.
+//ko 3. 같은 인사말을 Fargate의 컨테이너로.
 await ecs.send(new CreateClusterCommand({ clusterName: 'lab-cluster' }));
 console.log('Cluster lab-cluster is ready');
 
@@ -98,6 +102,7 @@ const { taskDefinition } = await ecs.send(new RegisterTaskDefinitionCommand({
 console.log(`Registered ${taskDefinition!.taskDefinitionArn}`);
 
 // Fargate tasks get a network interface in our subnets: use the default VPC's.
+//ko Fargate 작업은 우리 서브넷에 네트워크 인터페이스를 받습니다: 기본 VPC의 서브넷을 씁니다.
 const { Subnets } = await ec2.send(new DescribeSubnetsCommand({ Filters: [{ Name: 'default-for-az', Values: ['true'] }] }));
 const subnets = Subnets!.map((subnet) => subnet.SubnetId!).slice(0, 2);
 const { SecurityGroups } = await ec2.send(new DescribeSecurityGroupsCommand({

@@ -40,8 +40,17 @@ function labDefinition(file) {
 }
 
 /**
+ * Where a lab goes among the lessons: after the last lesson it practises (the S3-triggered Lambda
+ * lab needs both the S3 and the Lambda lesson), or at the end when it names none we know.
+ */
+export function labRank(ranks) {
+  const known = ranks.filter((rank) => rank !== Number.MAX_SAFE_INTEGER);
+  return known.length ? Math.max(...known) : Number.MAX_SAFE_INTEGER;
+}
+
+/**
  * One link per lab folder that has a lab.ts, labelled with its guide's title (else the lab's) in
- * each language, in the order of the lessons the labs practise.
+ * each language, in course order: after the last lesson each practises.
  */
 export function labItems(root, lessons = lessonItems(root)) {
   const labsDir = join(root, 'labs');
@@ -61,7 +70,7 @@ export function labItems(root, lessons = lessonItems(root)) {
       };
       const ko = guideTitle('ko') ?? definition.ko ?? id;
       const en = guideTitle('en') ?? definition.en ?? ko;
-      return { id, rank: Math.min(...definition.lessons.map(lessonRank), Number.MAX_SAFE_INTEGER), item: { label: ko, translations: { en }, link: `/labs/${id}/` } };
+      return { id, rank: labRank(definition.lessons.map(lessonRank)), item: { label: ko, translations: { en }, link: `/labs/${id}/` } };
     })
     .sort((a, b) => a.rank - b.rank || a.id.localeCompare(b.id))
     .map(({ item }) => item);

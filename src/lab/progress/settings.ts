@@ -1,17 +1,46 @@
 // The learner's account id and the sandbox endpoint the page talks to.
 // The endpoint can be set per page load with ?sandbox=<url> (tests point it at their own
-// sandbox; a class can point it at a shared one); it is then remembered.
-import { readKey, writeKey } from './storage.ts';
+// sandbox; a class can point it at a shared one); it is then remembered, shown in the settings
+// panel and reset there.
+import { readKey, removeKey, writeKey } from './storage.ts';
 
 export const defaultEndpoint = 'http://localhost:4566';
 export const accountPattern = /^\d{12}$/;
 
-export function sandboxEndpoint(location: Location = window.location): string {
-  const fromQuery = new URLSearchParams(location.search).get('sandbox');
-  if (fromQuery && /^https?:\/\//.test(fromQuery)) {
-    writeKey('endpoint', fromQuery.replace(/\/+$/, ''));
+/** The sites `npm start` and `npm run dev` serve: the sandbox answers their pages by default. */
+export const defaultSiteOrigins = ['http://localhost:4321', 'http://127.0.0.1:4321'];
+
+/** An http(s) address without its trailing slashes, or undefined when it is not one. */
+export function endpointFrom(value: string): string | undefined {
+  const trimmed = value.trim();
+  if (!/^https?:\/\/[^/\s]+/.test(trimmed)) return undefined;
+  try {
+    new URL(trimmed);
+  } catch {
+    return undefined;
   }
+  return trimmed.replace(/\/+$/, '');
+}
+
+export function sandboxEndpoint(location: Location = window.location): string {
+  const fromQuery = endpointFrom(new URLSearchParams(location.search).get('sandbox') ?? '');
+  if (fromQuery) setEndpoint(fromQuery);
   return readKey('endpoint') ?? defaultEndpoint;
+}
+
+/** Remembers another sandbox address; returns false (and changes nothing) for anything but http(s). */
+export function setEndpoint(value: string): boolean {
+  const endpoint = endpointFrom(value);
+  if (!endpoint) return false;
+  if (endpoint === defaultEndpoint) removeKey('endpoint');
+  else writeKey('endpoint', endpoint);
+  return true;
+}
+
+/** Back to the sandbox `npm start` runs. */
+export function resetEndpoint(): string {
+  removeKey('endpoint');
+  return defaultEndpoint;
 }
 
 /** A random account for a learner on their own: 12 digits, not starting with 0. */

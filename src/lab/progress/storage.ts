@@ -19,6 +19,14 @@ export function writeKey(key: string, value: string): void {
   }
 }
 
+export function removeKey(key: string): void {
+  try {
+    localStorage.removeItem(prefix + key);
+  } catch {
+    /* storage blocked: nothing was kept */
+  }
+}
+
 export function readJson<T>(key: string): T | undefined {
   const text = readKey(key);
   if (text === null) return undefined;

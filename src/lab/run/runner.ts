@@ -2,7 +2,12 @@
 // (terminate) on Stop or when the time limit passes; a fresh worker is then started.
 import type { RunEvent } from '../worker/messages.ts';
 
-export type RunOutcome = { kind: 'done'; ms: number } | { kind: 'failed'; message: string } | { kind: 'stopped' } | { kind: 'timeout'; seconds: number };
+export type RunOutcome =
+  | { kind: 'done'; ms: number }
+  | { kind: 'failed'; message: string }
+  | { kind: 'syntax'; line: number; column: number; message: string }
+  | { kind: 'stopped' }
+  | { kind: 'timeout'; seconds: number };
 
 export interface RunOptions {
   code: string;
@@ -53,6 +58,7 @@ export class Runner {
         if (data.type === 'log') options.onLog(data.level, data.text);
         else if (data.type === 'done') this.finish?.({ kind: 'done', ms: data.ms });
         else if (data.type === 'failed') this.finish?.({ kind: 'failed', message: data.message });
+        else if (data.type === 'syntax') this.finish?.({ kind: 'syntax', line: data.line, column: data.column, message: data.message });
       };
       worker.onerror = (event) => {
         event.preventDefault();

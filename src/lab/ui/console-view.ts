@@ -3,6 +3,11 @@
 import { el } from './dom.ts';
 
 const maxLines = 1000;
+
+/** Web addresses in a line become links (the website a lab builds, for one), opened in a new tab. */
+function withLinks(text: string): (Node | string)[] {
+  return text.split(/(https?:\/\/[^\s'"`<>)]+)/).map((part, index) => (index % 2 === 1 ? el('a', { href: part, target: '_blank', rel: 'noopener' }, part) : part));
+}
 export type LineKind = 'log' | 'info' | 'warn' | 'error' | 'status' | 'ok';
 
 export class ConsoleView {
@@ -19,10 +24,16 @@ export class ConsoleView {
   }
 
   append(kind: LineKind, text: string): void {
-    this.queue.push(el('div', { class: `il-line il-line-${kind}` }, text));
+    this.queue.push(el('div', { class: `il-line il-line-${kind}` }, ...withLinks(text)));
     if (this.scheduled) return;
     this.scheduled = true;
     requestAnimationFrame(() => this.flush());
+  }
+
+  /** Takes away "Running…" once the run has ended: the last line then says how it ended. */
+  removeStatus(): void {
+    this.queue = this.queue.filter((line) => !line.classList.contains('il-line-status'));
+    for (const line of this.host.querySelectorAll('.il-line-status')) line.remove();
   }
 
   clear(): void {

@@ -1,10 +1,19 @@
-// The account id form and the progress file buttons.
+// The sandbox address form, the account id form and the progress file buttons.
 import { translator } from '../../i18n/ui.ts';
-import { account, setAccount } from '../progress/settings.ts';
+import { account, endpointFrom, resetEndpoint, setAccount, setEndpoint } from '../progress/settings.ts';
 
 type T = ReturnType<typeof translator>;
 
-export function wireSettings(root: HTMLElement, t: T, onAccountChange: (account: string) => void, announce: (text: string) => void): void {
+export interface SettingsEvents {
+  endpoint: string;
+  onEndpointChange: (endpoint: string) => void;
+  onAccountChange: (account: string) => void;
+  announce: (text: string) => void;
+}
+
+export function wireSettings(root: HTMLElement, t: T, events: SettingsEvents): void {
+  const { onAccountChange, announce } = events;
+  wireEndpoint(root, t, events);
   const form = root.querySelector<HTMLFormElement>('[data-account-form]')!;
   const input = form.querySelector<HTMLInputElement>('input')!;
   const error = form.querySelector<HTMLElement>('[data-account-error]')!;
@@ -50,4 +59,36 @@ export function wireSettings(root: HTMLElement, t: T, onAccountChange: (account:
       fileInput.value = '';
     }
   });
+}
+
+/** The sandbox address: shown in the panel's summary, changed or reset to the default here. */
+function wireEndpoint(root: HTMLElement, t: T, { endpoint, onEndpointChange, announce }: SettingsEvents): void {
+  const form = root.querySelector<HTMLFormElement>('[data-endpoint-form]')!;
+  const input = form.querySelector<HTMLInputElement>('input')!;
+  const error = form.querySelector<HTMLElement>('[data-endpoint-error]')!;
+  const summary = root.querySelector<HTMLElement>('[data-part="settings-endpoint"]')!;
+  const show = (value: string) => {
+    input.value = value;
+    summary.textContent = `· ${t('lab.settingsSandbox', { endpoint: value })}`;
+    error.textContent = '';
+    input.removeAttribute('aria-invalid');
+  };
+  const changed = (value: string) => {
+    show(value);
+    onEndpointChange(value);
+    announce(t('lab.endpointSaved', { endpoint: value }));
+  };
+  show(endpoint);
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const value = endpointFrom(input.value);
+    if (!value || !setEndpoint(value)) {
+      error.textContent = t('lab.endpointInvalid');
+      input.setAttribute('aria-invalid', 'true');
+      input.focus();
+      return;
+    }
+    changed(value);
+  });
+  form.querySelector('[data-endpoint-reset]')!.addEventListener('click', () => changed(resetEndpoint()));
 }

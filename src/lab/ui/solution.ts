@@ -1,6 +1,10 @@
-// Each lab's solution, fetched only when the learner asks for it (after a confirmation).
+// Each lab's solution, fetched only when the learner asks for it (after a confirmation), with its
+// comments in the page's language.
+import { codeForLanguage, type CodeLang } from '../code-language.ts';
+
 const solutions = import.meta.glob<string>('../../../labs/*/solution.ts', { query: '?raw', import: 'default' });
 
-export async function loadSolution(lab: string): Promise<string | undefined> {
-  return solutions[`../../../labs/${lab}/solution.ts`]?.();
+export async function loadSolution(lab: string, lang: CodeLang): Promise<string | undefined> {
+  const source = await solutions[`../../../labs/${lab}/solution.ts`]?.();
+  return source === undefined ? undefined : codeForLanguage(source, lang);
 }

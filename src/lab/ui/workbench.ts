@@ -9,11 +9,12 @@ import { lastCheck, saveCheck, saveCode, savedCode } from '../progress/lab-progr
 import { account, sandboxEndpoint } from '../progress/settings.ts';
 import { Runner } from '../run/runner.ts';
 import { Tools } from '../run/tools.ts';
+import { askConfirm } from './confirm-dialog.ts';
 import { ConsoleView } from './console-view.ts';
 import { withCode } from './dom.ts';
 import { renderResources } from './resources-view.ts';
 import { renderResults, type StepTitles } from './results-view.ts';
-import { resetAccount, sandboxReachable } from './sandbox-status.ts';
+import { resetAccount, sandboxReachable, unreachableMessage } from './sandbox-status.ts';
 import { wireSettings } from './settings-panel.ts';
 import { loadSolution } from './solution.ts';
 
@@ -30,12 +31,15 @@ const packages: Record<Service, string> = {
   sts: '@aws-sdk/client-sts',
 };
 
+const accountPlaceholder = /<(?:account ID|계정 ID)>|‹(?:account ID|계정 ID)›/;
+
 class LabWorkbench extends HTMLElement {
   private lab = '';
   private language: Lang = 'ko';
   private t = translator('ko');
   private services: Service[] = [];
   private steps: StepTitles = {};
+  private names: string[] = [];
   private endpoint = '';
   private account = '';
   private editor: LabEditor | undefined;
@@ -48,6 +52,8 @@ class LabWorkbench extends HTMLElement {
   private sandboxSeenAt = 0;
   private resourcesTimer: ReturnType<typeof setTimeout> | undefined;
   private resourcesInFlight = false;
+  /** The guide's text that names the account (`site-<account ID>`), as written, to fill in. */
+  private accountTexts: { node: Text; template: string }[] = [];
 
   connectedCallback() {
     const data = this.dataset;
@@ -56,6 +62,7 @@ class LabWorkbench extends HTMLElement {
     this.t = translator(this.language);
     this.services = JSON.parse(data.services ?? '[]') as Service[];
     this.steps = JSON.parse(data.steps ?? '{}') as StepTitles;
+    this.names = JSON.parse(data.names ?? '[]') as string[];
     this.endpoint = sandboxEndpoint();
     this.account = account();
     const timeLimit = Number(new URLSearchParams(location.search).get('timeLimit')) || Number(data.timeLimit) || 30;
@@ -78,14 +85,33 @@ class LabWorkbench extends HTMLElement {
     this.button('check').addEventListener('click', () => void this.check());
     this.button('reset').addEventListener('click', () => void this.reset());
     this.button('solution').addEventListener('click', () => void this.revealSolution());
-    this.button('starter').addEventListener('click', () => this.restoreStarter());
+    this.button('starter').addEventListener('click', () => void this.restoreStarter());
     this.button('refresh').addEventListener('click', () => void this.refreshResources());
     this.find('banner').querySelector('button')?.addEventListener('click', () => void this.probeSandbox());
-    wireSettings(this.find('settings'), this.t, (value) => {
-      this.account = value;
-      void this.prepare();
-    }, (text) => this.announce(text));
+    wireSettings(this.find('settings'), this.t, {
+      endpoint: this.endpoint,
+      onEndpointChange: (value) => {
+        this.endpoint = value;
+        // A ?sandbox= still in the address would bring the old sandbox back on the next load.
+        const url = new URL(location.href);
+        if (url.searchParams.has('sandbox')) {
+          url.searchParams.delete('sandbox');
+          history.replaceState(history.state, '', url);
+        }
+        void this.probeSandbox().then((up) => {
+          if (up) void this.prepare();
+        });
+      },
+      onAccountChange: (value) => {
+        this.account = value;
+        this.fillAccount();
+        void this.prepare();
+      },
+      announce: (text) => this.announce(text),
+    });
 
+    this.findAccountTexts();
+    this.fillAccount();
     const previous = lastCheck(this.lab);
     if (previous) this.find('last-check').textContent = this.t('lab.lastCheck', { score: previous.score, max: previous.maxScore });
     const editorSettled = this.loadEditorWhenVisible();
@@ -98,6 +124,18 @@ class LabWorkbench extends HTMLElement {
       this.runner.warm();
       void this.prepare();
     });
+  }
+
+  /** The guide writes names with the learner's account in them as `site-<account ID>`. */
+  private findAccountTexts(): void {
+    const walker = document.createTreeWalker(this.querySelector('.il-guide')!, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (accountPlaceholder.test(node.textContent ?? '')) this.accountTexts.push({ node: node as Text, template: node.textContent! });
+    }
+  }
+
+  private fillAccount(): void {
+    for (const { node, template } of this.accountTexts) node.textContent = template.replace(new RegExp(accountPlaceholder, 'g'), this.account);
   }
 
   /** The lab's setup creates its prerequisites when they are missing, so run it on every visit. */
@@ -178,7 +216,7 @@ class LabWorkbench extends HTMLElement {
     banner.hidden = up;
     this.sandboxUp = up;
     if (up) this.sandboxSeenAt = performance.now();
-    if (!up) banner.querySelector('[data-part="banner-text"]')!.replaceChildren(withCode(this.t('lab.sandboxDown', { endpoint: this.endpoint })));
+    if (!up) banner.querySelector('[data-part="banner-text"]')!.replaceChildren(withCode(unreachableMessage(this.t, this.endpoint, location.origin)));
     return up;
   }
 
@@ -196,7 +234,7 @@ class LabWorkbench extends HTMLElement {
   private async requireSandbox(): Promise<boolean> {
     if (this.sandboxUp && performance.now() - this.sandboxSeenAt < 30_000) return true;
     if (await this.probeSandbox()) return true;
-    this.output.append('error', this.t('lab.sandboxDownShort'));
+    this.output.append('error', this.t('lab.sandboxDownShort', { endpoint: this.endpoint }));
     return false;
   }
 
@@ -212,6 +250,7 @@ class LabWorkbench extends HTMLElement {
     if (this.busy) return;
     this.setBusy(true, true);
     this.output.clear();
+    this.editor?.clearMark();
     try {
       if (!(await this.requireSandbox())) return;
       this.output.append('status', this.t('lab.running'));
@@ -221,8 +260,13 @@ class LabWorkbench extends HTMLElement {
         account: this.account,
         onLog: (level, text) => this.output.append(level, text),
       });
+      this.output.removeStatus();
       if (outcome.kind === 'done') this.output.append('ok', this.t('lab.finished', { ms: outcome.ms }));
-      else if (outcome.kind === 'failed' && /Failed to fetch|NetworkError/.test(outcome.message) && !(await this.probeSandbox())) this.output.append('error', this.t('lab.sandboxDownShort'));
+      else if (outcome.kind === 'syntax') {
+        const text = this.t('lab.syntaxError', { line: outcome.line, column: outcome.column, message: outcome.message });
+        this.output.append('error', text);
+        this.editor?.markError(outcome.line, outcome.column, text);
+      } else if (outcome.kind === 'failed' && /Failed to fetch|NetworkError/.test(outcome.message) && !(await this.probeSandbox())) this.output.append('error', this.t('lab.sandboxDownShort', { endpoint: this.endpoint }));
       else if (outcome.kind === 'failed') this.output.append('error', this.t('lab.failed', { message: outcome.message }));
       else if (outcome.kind === 'stopped') this.output.append('warn', this.t('lab.stopped'));
       else this.output.append('warn', this.t('lab.timeout', { s: outcome.seconds }));
@@ -245,7 +289,7 @@ class LabWorkbench extends HTMLElement {
     this.setBusy(true);
     try {
       if (!(await this.requireSandbox())) {
-        results.textContent = this.t('lab.sandboxDownShort');
+        results.textContent = this.t('lab.sandboxDownShort', { endpoint: this.endpoint });
         return;
       }
       results.textContent = this.t('lab.checking');
@@ -260,7 +304,10 @@ class LabWorkbench extends HTMLElement {
         checks: report.checks.map((check) => ({ id: check.id, status: check.status })),
       });
       this.find('last-check').textContent = this.t('lab.lastCheck', { score: report.score, max: report.maxScore });
-      results.previousElementSibling?.scrollIntoView({ block: 'nearest' });
+      // The verdict in view: the score, then the first failure (passed steps are folded) or the
+      // celebration, at the top of the work column (or of the window, on a phone).
+      this.find('results-title').scrollIntoView({ block: 'start' });
+      results.querySelector<HTMLElement>('[data-part="summary"]')?.focus({ preventScroll: true });
     } catch (error) {
       results.textContent = (error as Error).message;
     } finally {
@@ -271,7 +318,7 @@ class LabWorkbench extends HTMLElement {
   }
 
   async reset(): Promise<void> {
-    if (this.busy || !confirm(this.t('lab.resetConfirm'))) return;
+    if (this.busy || !(await askConfirm(this.t('lab.resetConfirm'), this.t('lab.reset'), this.t('lab.cancel')))) return;
     this.setBusy(true);
     try {
       if (!(await this.requireSandbox())) return;
@@ -290,14 +337,14 @@ class LabWorkbench extends HTMLElement {
   }
 
   async revealSolution(): Promise<void> {
-    if (!confirm(this.t('lab.solutionConfirm'))) return;
-    const solution = await loadSolution(this.lab);
+    if (!(await askConfirm(this.t('lab.solutionConfirm'), this.t('lab.solution'), this.t('lab.cancel')))) return;
+    const solution = await loadSolution(this.lab, this.language);
     if (solution !== undefined) this.setCode(solution);
     this.editor?.focus();
   }
 
-  restoreStarter(): void {
-    if (!confirm(this.t('lab.restoreConfirm'))) return;
+  async restoreStarter(): Promise<void> {
+    if (!(await askConfirm(this.t('lab.restoreConfirm'), this.t('lab.restoreStarter'), this.t('lab.cancel')))) return;
     this.setCode(this.textarea.defaultValue);
   }
 
@@ -322,7 +369,7 @@ class LabWorkbench extends HTMLElement {
     try {
       const groups = await this.tools.resources({ lab: this.lab, endpoint: this.endpoint, account: this.account }, this.language);
       this.sawSandbox();
-      renderResources(host, groups, this.t('lab.resourcesEmpty'));
+      renderResources(host, groups, this.t('lab.resourcesEmpty'), this.names);
     } catch (error) {
       host.textContent = (error as Error).message;
     } finally {

@@ -15,7 +15,9 @@ export type RunEvent =
   | { type: 'ready' }
   | { type: 'log'; level: 'log' | 'info' | 'warn' | 'error'; text: string }
   | { type: 'done'; ms: number }
-  | { type: 'failed'; message: string };
+  | { type: 'failed'; message: string }
+  /** The code does not parse: where, and the transpiler's own words. */
+  | { type: 'syntax'; line: number; column: number; message: string };
 
 export type ToolRequest =
   | { id: number; type: 'check'; lab: string; endpoint: string; account: string; lang: 'ko' | 'en' }

@@ -36,7 +36,11 @@ async function run({ code, endpoint, account }: RunRequest): Promise<void> {
   try {
     js = transform(code, { transforms: ['typescript', 'imports'], filePath: sourceName, production: true }).code;
   } catch (error) {
-    post({ type: 'failed', message: `SyntaxError: ${(error as Error).message}` });
+    // Sucrase says "Unexpected token (3:5)": the page words it in its language and marks the line.
+    const message = (error as Error).message;
+    const where = /\((\d+):(\d+)\)\s*$/.exec(message);
+    if (where) post({ type: 'syntax', line: Number(where[1]), column: Number(where[2]) + 1, message: message.slice(0, where.index).trim() });
+    else post({ type: 'failed', message: `SyntaxError: ${message}` });
     return;
   }
   const defaults = clientDefaults({ endpoint, account });

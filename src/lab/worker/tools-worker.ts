@@ -27,7 +27,7 @@ async function handle(request: ToolRequest): Promise<unknown> {
       await (await loadSetup(request.lab))?.(ctx);
       return null;
     case 'resources':
-      return listResources(ctx, lab.services);
+      return listResources(ctx, lab.services, request.lang ?? 'en');
   }
 }
 

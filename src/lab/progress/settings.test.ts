@@ -1,0 +1,52 @@
+// The sandbox address: taken from ?sandbox=, remembered, changed and reset in the settings; and the
+// unreachable banner's line for it.
+import { beforeEach, describe, expect, test } from 'vitest';
+import { translator } from '../../i18n/ui.ts';
+import { unreachableMessage } from '../ui/sandbox-status.ts';
+import { installMemoryStorage } from './memory-storage.ts';
+import { defaultEndpoint, endpointFrom, resetEndpoint, sandboxEndpoint, setEndpoint } from './settings.ts';
+
+const at = (search: string) => ({ search }) as Location;
+
+describe('the sandbox address', () => {
+  let store: Map<string, string>;
+  beforeEach(() => {
+    store = installMemoryStorage();
+  });
+
+  test('?sandbox= is remembered, shown by later pages, and reset to the default', () => {
+    expect(sandboxEndpoint(at(''))).toBe(defaultEndpoint);
+    expect(sandboxEndpoint(at('?sandbox=http://localhost:4999/'))).toBe('http://localhost:4999');
+    expect(sandboxEndpoint(at(''))).toBe('http://localhost:4999');
+    expect(resetEndpoint()).toBe(defaultEndpoint);
+    expect(sandboxEndpoint(at(''))).toBe(defaultEndpoint);
+    expect(store.has('infralabs:endpoint')).toBe(false);
+  });
+
+  test('only http(s) addresses are taken; the default is not stored', () => {
+    expect(endpointFrom('localhost:4566')).toBeUndefined();
+    expect(endpointFrom('javascript:alert(1)')).toBeUndefined();
+    expect(sandboxEndpoint(at('?sandbox=javascript:alert(1)'))).toBe(defaultEndpoint);
+    expect(setEndpoint('ftp://x')).toBe(false);
+    expect(setEndpoint(' https://sandbox.school.example/ ')).toBe(true);
+    expect(store.get('infralabs:endpoint')).toBe('https://sandbox.school.example');
+    expect(setEndpoint(defaultEndpoint)).toBe(true);
+    expect(store.has('infralabs:endpoint')).toBe(false);
+  });
+});
+
+describe("the unreachable banner's line", () => {
+  test('names the address and both causes; on the sites npm start and npm run dev serve, says npm start', () => {
+    const text = unreachableMessage(translator('en'), defaultEndpoint, 'http://localhost:4321');
+    expect(text).toBe('Cannot reach the sandbox at http://localhost:4566: it is not running, or it does not allow this page’s origin (http://localhost:4321). In a terminal, run `npm start` in the project folder, then press Try again.');
+  });
+
+  test('on another origin, says how to allow it, in both languages', () => {
+    const en = unreachableMessage(translator('en'), 'http://10.0.0.5:4566', 'https://labs.school.example');
+    expect(en).toContain('Start the sandbox with `npx infralabs sandbox --allow-origin https://labs.school.example`');
+    expect(en).toContain('Wrong address?');
+    const ko = unreachableMessage(translator('ko'), 'http://10.0.0.5:4566', 'https://labs.school.example');
+    expect(ko).toContain('http://10.0.0.5:4566의 샌드박스에 연결할 수 없습니다: 샌드박스가 꺼져 있거나, 이 페이지의 출처(https://labs.school.example)를 허용하지 않습니다.');
+    expect(ko).toContain('`npx infralabs sandbox --allow-origin https://labs.school.example`');
+  });
+});
