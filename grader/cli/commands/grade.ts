@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { z } from 'zod';
 import type { GradeReport } from '../../engine.ts';
 import { formatCsv, formatRosterCsv } from '../../format/csv.ts';
-import { classroomResult, githubOutputLine } from '../../format/github.ts';
+import { classroomResult, githubOutputLine, stepSummary } from '../../format/github.ts';
 import { formatJunit } from '../../format/junit.ts';
 import { formatRosterText, formatText } from '../../format/text.ts';
 import type { Lab, Lang } from '../../lab.ts';
@@ -103,6 +103,7 @@ export async function grade(labId: string, global: GlobalOptions, io: Io, option
     const result = classroomResult(report);
     await write(`${JSON.stringify(result, null, 2)}\n`);
     if (io.env.GITHUB_OUTPUT) await appendFile(io.env.GITHUB_OUTPUT, githubOutputLine(result));
+    if (io.env.GITHUB_STEP_SUMMARY) await appendFile(io.env.GITHUB_STEP_SUMMARY, stepSummary(report, global.lang));
   } else await write(formatText(report, global.lang));
   return report.passed ? 0 : 1;
 }
