@@ -1,9 +1,14 @@
 // `infralabs grade all`: a gradebook of several students and labs, right to the point, and two
 // shards, each student graded at their own sandbox. Against the real test sandbox (and a second
 // one for the shards), with the labs' own solutions and wrong-answer fixtures.
+import { createHash, createHmac } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
+import { createServer, request, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+// The SDK's own SigV4 signer, to check the signatures a grade sends (as a classroom sandbox will).
+import { SignatureV4 } from '@smithy/signature-v4';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type RunningSandbox } from '../../sandbox/sandbox.ts';
 import { freshAccount, testEndpoint } from '../../test/sandbox-context.ts';
@@ -197,4 +202,77 @@ describe('grade all: two shards, each student graded at their own sandbox', () =
       ['west', second.endpoint, max],
     ]);
   }, 240_000);
+});
+
+/** SHA-256 and HMAC for SignatureV4, from node:crypto. */
+class Sha256 {
+  private readonly hash;
+  constructor(secret?: Uint8Array | string) {
+    this.hash = secret === undefined ? createHash('sha256') : createHmac('sha256', secret);
+  }
+  update(data: Uint8Array | string) {
+    this.hash.update(data);
+  }
+  async digest() {
+    return new Uint8Array(this.hash.digest());
+  }
+}
+
+/** A pass-through proxy to `target` that re-computes every request's SigV4 signature with the
+ *  secret it holds for the request's access key id, and counts the matches and mismatches. */
+async function signatureCheckingProxy(target: string, secrets: Map<string, string>) {
+  const tally = { good: new Map<string, number>(), bad: new Map<string, number>() };
+  const server: Server = createServer(async (req, res) => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const body = Buffer.concat(chunks);
+    const match = /^AWS4-HMAC-SHA256 Credential=(\d{12})\/\d{8}\/([^/]+)\/([^/]+)\/aws4_request, SignedHeaders=([^,]+), Signature=([0-9a-f]{64})$/.exec(req.headers.authorization ?? '');
+    const [, account = 'unsigned', region = '', service = '', signedHeaders = '', signature = ''] = match ?? [];
+    const url = new URL(req.url!, 'http://proxy');
+    const query: Record<string, string | string[]> = {};
+    for (const [key, value] of url.searchParams) query[key] = key in query ? [query[key]!].flat().concat(value) : value;
+    const headers = Object.fromEntries(signedHeaders.split(';').map((name) => [name, String(req.headers[name] ?? '')]));
+    const date = String(req.headers['x-amz-date'] ?? '').replace(/^(\d{4})(\d\d)(\d\d)T(\d\d)(\d\d)(\d\d)Z$/, '$1-$2-$3T$4:$5:$6Z');
+    const signer = new SignatureV4({ credentials: { accessKeyId: account, secretAccessKey: secrets.get(account) ?? 'not in the roster' }, region, service, sha256: Sha256, uriEscapePath: service !== 's3', applyChecksum: false });
+    const expected = match
+      ? await signer.sign({ method: req.method!, protocol: 'http:', hostname: 'localhost', path: url.pathname, query, headers, body: body.length ? body : undefined }, { signingDate: new Date(date) })
+      : undefined;
+    const good = expected !== undefined && String(expected.headers.authorization).endsWith(`Signature=${signature}`);
+    // The gateway's own routes (its health check) are not AWS calls and carry no signature.
+    if (!url.pathname.startsWith('/_infralabs/')) {
+      const counts = good ? tally.good : tally.bad;
+      counts.set(account, (counts.get(account) ?? 0) + 1);
+    }
+    const forward = request(new URL(req.url!, target), { method: req.method, headers: req.headers }, (answer) => {
+      res.writeHead(answer.statusCode ?? 502, answer.headers);
+      answer.pipe(res);
+    });
+    forward.on('error', () => res.destroy());
+    forward.end(body);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { endpoint: `http://localhost:${(server.address() as AddressInfo).port}`, tally, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+}
+
+describe("grade all signs each student's requests with that student's roster secret", () => {
+  it('every request of every student verifies against their own secret, and a wrong secret would show', async () => {
+    const [ana, ben] = [freshAccount(), freshAccount()];
+    const roster = writeRoster('signed.csv', [['ana', ana], ['ben', ben]]);
+    // writeRoster gives the students secret(0), secret(1) in roster order.
+    const proxy = await signatureCheckingProxy(testEndpoint(), new Map([[ana, secret(0)], [ben, secret(1)]]));
+    const wrong = await signatureCheckingProxy(testEndpoint(), new Map([[ana, secret(1)], [ben, secret(0)]]));
+    try {
+      expect((await cli(['grade', 'all', '--roster', roster, '--labs', 'ec2-launch,s3-backup', '--endpoint', proxy.endpoint])).err).toBe('');
+      expect([...proxy.tally.bad]).toEqual([]);
+      expect(proxy.tally.good.get(ana)).toBeGreaterThan(0);
+      expect(proxy.tally.good.get(ben)).toBeGreaterThan(0);
+      expect([...proxy.tally.good.keys()].sort()).toEqual([ana, ben].sort());
+
+      await cli(['grade', 'all', '--roster', roster, '--labs', 'ec2-launch,s3-backup', '--endpoint', wrong.endpoint]);
+      expect([...wrong.tally.good]).toEqual([]);
+      expect([...wrong.tally.bad.keys()].sort()).toEqual([ana, ben].sort());
+    } finally {
+      await Promise.all([proxy.close(), wrong.close()]);
+    }
+  });
 });
