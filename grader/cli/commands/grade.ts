@@ -60,7 +60,7 @@ export const gradeCommand: Command = {
     format: { type: 'string', value: formats.join('|'), description: 'text (default), json, junit (XML), csv, github (GitHub Classroom autograding)', schema: z.enum(formats, { message: `must be one of ${formats.join(', ')}` }) },
     roster: { type: 'string', value: '<roster.csv>', description: 'grade every account of a CSV with the columns student,account (secret, endpoint: each student\'s key and sandbox)' },
     labs: labsOption,
-    concurrency: { type: 'string', value: '<n>', description: 'accounts graded at once with --roster (default 8)', schema: z.coerce.number({ message: 'must be a whole number from 1 to 64' }).int('must be a whole number from 1 to 64').min(1, 'must be a whole number from 1 to 64').max(64, 'must be a whole number from 1 to 64') },
+    concurrency: { type: 'string', value: '<n>', description: 'grades at once with --roster or `grade all` (default 8)', schema: z.coerce.number({ message: 'must be a whole number from 1 to 64' }).int('must be a whole number from 1 to 64').min(1, 'must be a whole number from 1 to 64').max(64, 'must be a whole number from 1 to 64') },
     output: { type: 'string', short: 'o', value: '<file>', description: 'write the report to a file instead of the terminal' },
   },
   async run({ args: [labId], global, values }, io) {
