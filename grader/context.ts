@@ -17,6 +17,9 @@ export interface ContextOptions {
   endpoint: string;
   /** 12-digit account id (the access key id the gateway maps to the account). */
   account: string;
+  /** The account's secret access key: a classroom sandbox verifies signatures with it (its roster's
+   *  secret); a sandbox without a roster accepts any, hence the default. */
+  secret?: string;
 }
 
 const factories: { [K in keyof Clients]: (config: ClientConfig) => Clients[K] } = {
@@ -34,11 +37,11 @@ const factories: { [K in keyof Clients]: (config: ClientConfig) => Clients[K] } 
 
 type ClientConfig = ReturnType<typeof clientConfig>;
 
-function clientConfig({ endpoint, account }: ContextOptions) {
+function clientConfig({ endpoint, account, secret }: ContextOptions) {
   return {
     endpoint,
     region: 'us-east-1',
-    credentials: { accessKeyId: account, secretAccessKey: 'infralabs' },
+    credentials: { accessKeyId: account, secretAccessKey: secret ?? 'infralabs' },
     // The sandbox is local: a second attempt covers a blip; more only delays "cannot reach".
     maxAttempts: 2,
   };
@@ -46,7 +49,7 @@ function clientConfig({ endpoint, account }: ContextOptions) {
 
 export function createLabContext(options: ContextOptions): LabContext {
   const endpoint = options.endpoint.replace(/\/+$/, '');
-  const config = clientConfig({ endpoint, account: options.account });
+  const config = clientConfig({ endpoint, account: options.account, secret: options.secret });
   const created: Partial<Clients> = {};
   const context = {
     account: options.account,

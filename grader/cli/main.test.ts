@@ -168,7 +168,7 @@ describe('grade', () => {
     writeFileSync(roster, 'student,account\nalice,000000000042\nbob,12345\n');
     const { code, err } = await cli(['grade', 'key-and-volume', '--roster', roster, '--endpoint', testEndpoint()]);
     expect(code).toBe(2);
-    expect(err).toBe(`${roster} line 3 ("bob,12345"): the account must be 12 digits, e.g. 000000000042.\n`);
+    expect(err).toBe(`${roster} line 3 (bob): the account must be 12 digits, e.g. 000000000042.\n`);
     writeFileSync(roster, 'name,id\nalice,000000000042\n');
     expect((await cli(['grade', 'key-and-volume', '--roster', roster])).err).toMatch(/the first line must name the columns student,account/);
   });

@@ -5,10 +5,12 @@ import { LabLintError } from '../labs.ts';
 import { RunError } from '../run/run-script.ts';
 import { SandboxUnreachableError } from '../sandbox-api.ts';
 import type { Command } from './command.ts';
+import { classroomCommand } from './commands/classroom.ts';
 import { gradeCommand } from './commands/grade.ts';
 import { labsCommand } from './commands/labs.ts';
 import { lintCommand } from './commands/lint.ts';
 import { resetCommand } from './commands/reset.ts';
+import { rosterCommand } from './commands/roster.ts';
 import { runCommand } from './commands/run.ts';
 import { sandboxCommand } from './commands/sandbox.ts';
 import { setupCommand } from './commands/setup.ts';
@@ -17,7 +19,7 @@ import { UsageError } from './errors.ts';
 import { processIo, type Io } from './io.ts';
 import { globalOptions, parseOptions, type OptionSpec } from './options.ts';
 
-export const commands: Command[] = [labsCommand, sandboxCommand, setupCommand, runCommand, gradeCommand, solveCommand, resetCommand, lintCommand];
+export const commands: Command[] = [labsCommand, sandboxCommand, setupCommand, runCommand, gradeCommand, solveCommand, resetCommand, lintCommand, rosterCommand, classroomCommand];
 
 const interruptible = new Set(['run', 'solve', 'sandbox']);
 

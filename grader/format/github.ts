@@ -45,3 +45,12 @@ export function githubOutputLine(result: ClassroomResult): string {
   for (const byte of new TextEncoder().encode(JSON.stringify(result))) binary += String.fromCharCode(byte);
   return `result=${btoa(binary)}\n`;
 }
+
+/** Markdown for $GITHUB_STEP_SUMMARY: the score, then a row per check with its points and what to fix. */
+export function stepSummary(report: GradeReport, lang: 'ko' | 'en' = 'en'): string {
+  // Messages echo resource names the learner chose: nothing in them may break the table or become markup.
+  const cell = (text: string) => text.replace(/[\r\n]+/g, ' ').replace(/[\\|`*_[\]<>&]/g, (c) => `&#${c.charCodeAt(0)};`);
+  const w = lang === 'ko' ? { score: '점수', check: '항목', points: '점수', found: '결과', hint: '힌트' } : { score: 'Score', check: 'Check', points: 'Points', found: 'Found', hint: 'Hint' };
+  const rows = report.checks.map((c) => `| ${c.passed ? '✅' : c.status === 'error' ? '⚠️' : '❌'} | ${cell(c.title)} | ${c.points}/${c.maxPoints} | ${cell(c.message)} | ${c.passed ? '' : cell(c.hint)} |`);
+  return [`### ${cell(report.lab)}: ${w.score} ${report.score}/${report.maxScore}`, '', `| | ${w.check} | ${w.points} | ${w.found} | ${w.hint} |`, '| --- | --- | --- | --- | --- |', ...rows, '', ''].join('\n');
+}
