@@ -90,5 +90,37 @@ it('refuses a wildcard or a path as an origin, and explains --listen in its help
   expect(await main(['sandbox', '--allow-origin', 'http://localhost:3000/lab'], io)).toBe(2);
   expect(err).toMatch(/^--allow-origin must be scheme, host and port only/);
   expect(await main(['sandbox', '--help'], io)).toBe(0);
-  expect(out).toMatch(/--listen[\s\S]*no sign-in[\s\S]*roster/);
+  expect(out).toMatch(/--listen[\s\S]*needs --roster/);
+  err = '';
+  expect(await main(['sandbox', '--listen', '0.0.0.0'], io)).toBe(2);
+  expect(err).toMatch(/^--listen 0\.0\.0\.0 lets every machine on the network run code here: give the class roster too \(--roster roster\.csv/);
 });
+
+it('with --roster, answers only calls signed with a roster key', async () => {
+  const { mkdtempSync, writeFileSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  const { tmpdir } = await import('node:os');
+  const { EC2Client, DescribeVpcsCommand } = await import('@aws-sdk/client-ec2');
+  const student = { account: '314159265358', secret: 'pi-secret-abcdefghijklmnopqrstuvwxyz' };
+  const file = join(mkdtempSync(join(tmpdir(), 'roster-')), 'roster.csv');
+  writeFileSync(file, `student,account,secret\n@teacher,271828182845,teacher-secret-abcdefghijklmnopqrstu\nminji,${student.account},${student.secret}\n`);
+  const controller = new AbortController();
+  let ready: (endpoint: string) => void;
+  const endpoint = new Promise<string>((resolve) => (ready = resolve));
+  let out = '';
+  const io: Io = {
+    out: (text) => { out += text; const match = /sandbox ready at (\S+)/.exec(text); if (match) ready(match[1]!); },
+    err: () => {}, env: {}, cwd: process.cwd(), signal: controller.signal,
+  };
+  const running = main(['sandbox', '--port', '0', '--roster', file], io);
+  const url = await endpoint;
+  const ec2 = (secretAccessKey: string) => new EC2Client({ endpoint: url, region: 'us-east-1', credentials: { accessKeyId: student.account, secretAccessKey }, maxAttempts: 1 });
+  try {
+    expect((await ec2(student.secret).send(new DescribeVpcsCommand({}))).Vpcs).toHaveLength(1);
+    await expect(ec2('not-the-secret').send(new DescribeVpcsCommand({}))).rejects.toMatchObject({ name: 'SignatureDoesNotMatch' });
+    expect(out).toContain('A class of 1');
+  } finally {
+    controller.abort();
+  }
+  expect(await running).toBe(0);
+}, 120_000);

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import type { Command } from '../command.ts';
+import { UsageError } from '../errors.ts';
+import { readClassRoster } from '../../roster.ts';
 import { normalizeHostName, normalizeOrigin } from '../../../sandbox/gateway/access.ts';
 
 const isLoopback = (address: string) => address === 'localhost' || address === '::1' || address.startsWith('127.');
@@ -14,21 +16,29 @@ export const sandboxCommand: Command = {
     backend: { type: 'string', value: 'url=<url>', description: 'front another AWS-compatible endpoint instead of moto (LocalStack, MiniStack)', schema: z.string().regex(/^url=https?:\/\/\S+$/, 'must look like url=http://localhost:4567') },
     'allow-origin': { type: 'string', multiple: true, value: '<origin>', description: 'also let pages on this origin use the sandbox, e.g. http://localhost:3000 (repeatable; INFRALABS_ALLOW_ORIGINS adds more). The site at http://localhost:4321 always may', schema: z.string().refine((text) => normalizeOrigin(text) !== undefined, 'must be scheme, host and port only, like http://localhost:3000 (no wildcard, no path)') },
     'host-name': { type: 'string', multiple: true, value: '<name>', description: 'also answer requests addressed to this host name or IP (repeatable); loopback names always work', schema: z.string().refine((text) => normalizeHostName(text) !== undefined, 'must be a host name or IP address without port, like sandbox.lan') },
-    listen: { type: 'string', value: '<address>', description: 'address to listen on (default 127.0.0.1, this machine only). Another address lets the network in with no sign-in: once classrooms land it will need a roster (--roster)', schema: z.string().regex(/^[0-9a-fA-F.:]+$|^localhost$/, 'must be an IP address such as 127.0.0.1 or 0.0.0.0') },
+    listen: { type: 'string', value: '<address>', description: 'address to listen on (default 127.0.0.1, this machine only). Any other address lets the network in, so it needs --roster: every call must then be signed with a student\'s key', schema: z.string().regex(/^[0-9a-fA-F.:]+$|^localhost$/, 'must be an IP address such as 127.0.0.1 or 0.0.0.0') },
+    roster: { type: 'string', value: '<roster.csv>', description: 'a class: every AWS call must be signed with a key of this roster (infralabs roster new names.txt > roster.csv); a student acts only in their own account, and only the @teacher key resets others\' or everything' },
   },
   async run({ values }, io) {
     const port = values.port === undefined ? 4566 : Number(values.port);
     const backendUrl = typeof values.backend === 'string' ? values.backend.replace(/^url=/, '') : undefined;
     const listen = values.listen as string | undefined;
     const list = (value: unknown) => (Array.isArray(value) ? value as string[] : []);
-    if (listen && !isLoopback(listen)) {
-      io.err(`Warning: listening on ${listen} lets every machine that reaches it use the sandbox and run Lambda code here, with no sign-in. Use it only on a network you trust.\n`);
+    const rosterPath = values.roster as string | undefined;
+    if (listen && !isLoopback(listen) && !rosterPath) {
+      throw new UsageError(`--listen ${listen} lets every machine on the network run code here: give the class roster too (--roster roster.csv; make one with \`infralabs roster new names.txt > roster.csv\`), so that every call must be signed.`);
     }
+    const roster = rosterPath ? await readClassRoster(rosterPath) : undefined;
+    const classKeys = roster && {
+      students: roster.students.map(({ account, secret }) => ({ account, secret })),
+      teacher: roster.teacher,
+    };
     const { startSandboxProcess } = await import('../../../sandbox/sandbox-process.ts');
     const sandbox = await startSandboxProcess({
-      port, backendUrl, listen, allowOrigins: list(values['allow-origin']), hostNames: list(values['host-name']),
+      port, backendUrl, listen, allowOrigins: list(values['allow-origin']), hostNames: list(values['host-name']), classKeys,
       log: (line) => io.out(`${line}\n`),
     });
+    if (roster) io.out(`A class of ${roster.students.length}: every call must be signed with a roster key.\n`);
     io.out(`Infra Labs sandbox ready at ${sandbox.endpoint} (backend: ${sandbox.backend} ${sandbox.version}). Ctrl-C stops it.\n`);
     const interrupted = new Promise<'interrupted'>((resolve) => {
       if (io.signal?.aborted) return resolve('interrupted');
