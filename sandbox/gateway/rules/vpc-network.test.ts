@@ -30,8 +30,10 @@ describe('building a VPC network follows AWS rules', () => {
     await ec2.send(new ModifyVpcAttributeCommand({ VpcId: Vpc!.VpcId, EnableDnsHostnames: { Value: true } }));
   });
 
-  it('a subnet of a new VPC gives no public IP on launch, by zone name or by zone id', async () => {
+  it('a subnet is /16 to /28, and one of a new VPC gives no public IP on launch, by zone name or by zone id', async () => {
     const { Vpc } = await ec2.send(new CreateVpcCommand({ CidrBlock: '10.1.0.0/16' }));
+    const tiny = await refusal(ec2.send(new CreateSubnetCommand({ VpcId: Vpc!.VpcId, CidrBlock: '10.1.200.0/29', AvailabilityZone: 'us-east-1a' })));
+    expect(tiny?.name).toBe('InvalidSubnet.Range');
     const places = [{ AvailabilityZoneId: 'use1-az4' }, { AvailabilityZoneId: 'use1-az6' }, { AvailabilityZone: 'us-east-1c' }, {}];
     for (const [i, where] of places.entries()) {
       const { Subnet } = await ec2.send(new CreateSubnetCommand({ VpcId: Vpc!.VpcId, CidrBlock: `10.1.${i + 1}.0/24`, ...where }));

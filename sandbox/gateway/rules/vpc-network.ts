@@ -1,6 +1,8 @@
 // AWS's rules for building a VPC's network that moto lets pass (sandbox/FIDELITY.md, "VPC"):
 // - ModifyVpcAttribute changes one attribute a call
 //   (https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_ModifyVpcAttribute.html);
+// - a subnet's IPv4 block is between /16 and /28
+//   (https://docs.aws.amazon.com/vpc/latest/userguide/subnet-sizing.html);
 // - a VPC has at most one internet gateway
 //   (https://docs.aws.amazon.com/vpc/latest/userguide/VPC_Internet_Gateway.html);
 // - a subnet is associated with one route table: moving it takes ReplaceRouteTableAssociation
@@ -19,6 +21,13 @@ function oneAttributeACall(call: RuleCall) {
   if (given.length < 2) return undefined;
   return call.refuse('InvalidParameterCombination',
     `Fields for multiple attribute types specified: ${given.join(', ')}. ModifyVpcAttribute changes one attribute a call: send EnableDnsSupport and EnableDnsHostnames in separate calls.`);
+}
+
+function subnetSize(call: RuleCall) {
+  const cidr = call.operation.form!.get('CidrBlock');
+  const prefix = Number(/\/(\d+)$/.exec(cidr ?? '')?.[1]);
+  if (!cidr || !Number.isInteger(prefix) || (prefix >= 16 && prefix <= 28)) return undefined;
+  return call.refuse('InvalidSubnet.Range', `The CIDR '${cidr}' is invalid: a subnet's block is between /16 and /28 (a /24 holds 256 addresses).`);
 }
 
 async function oneInternetGatewayAVpc(call: RuleCall) {
@@ -73,6 +82,7 @@ async function routeTargetInVpc(call: RuleCall) {
 
 const checks: Record<string, (call: RuleCall) => ReturnType<NonNullable<AwsRule['check']>>> = {
   ModifyVpcAttribute: oneAttributeACall,
+  CreateSubnet: subnetSize,
   AttachInternetGateway: oneInternetGatewayAVpc,
   AssociateRouteTable: oneRouteTableASubnet,
   CreateRoute: routeTargetInVpc,
