@@ -89,9 +89,10 @@ const vpcCheck: Check = {
         },
       });
     }
-    if (vpcs.length > 1) {
+    const own = vpcs.filter((v) => !v.IsDefault).map((v) => v.VpcId!);
+    if (own.length > 1) {
       problems.push({
-        found: { ko: `Name=${VPC} VPC가 ${vpcs.length}개입니다(${ids.join(', ')}). 하나여야 합니다`, en: `there are ${vpcs.length} VPCs tagged Name=${VPC} (${ids.join(', ')}); expected one` },
+        found: { ko: `Name=${VPC} VPC가 ${own.length}개입니다(${own.join(', ')}). 하나여야 합니다`, en: `there are ${own.length} VPCs tagged Name=${VPC} (${own.join(', ')}); expected one` },
         hint: {
           ko: `CreateVpc는 실행할 때마다 새 VPC를 만듭니다. 하나만 남기고 지우세요(DeleteVpc, 안의 서브넷과 게이트웨이를 먼저). 스크립트는 DescribeVpcs(tag:Name 필터)로 먼저 찾아보게 하세요.`,
           en: `CreateVpc makes a new VPC every time it runs. Keep one and delete the others (DeleteVpc, after their subnets and gateways); make your script look first (DescribeVpcs with a tag:Name filter).`,
