@@ -12,8 +12,9 @@ import { lambdaLimits } from './lambda-limits.ts';
 import { s3BucketNames } from './s3-bucket-names.ts';
 import { s3EventNotifications } from './s3-event-notifications.ts';
 import { s3PublicAccess } from './s3-public-access.ts';
+import { vpcNetwork } from './vpc-network.ts';
 
-export const rules: AwsRule[] = [s3BucketNames, s3PublicAccess, ec2VolumeZone, lambdaLimits, lambdaExecutionRole, ecsFargate, elbTwoZones, asgCapacity, asgTrafficSources, eksTwoZones, eksNodeGroups, s3EventNotifications];
+export const rules: AwsRule[] = [s3BucketNames, s3PublicAccess, ec2VolumeZone, lambdaLimits, lambdaExecutionRole, ecsFargate, elbTwoZones, asgCapacity, asgTrafficSources, eksTwoZones, eksNodeGroups, s3EventNotifications, vpcNetwork];
 
 const byCall = new Map<string, AwsRule[]>();
 for (const rule of rules) for (const call of rule.watches) byCall.set(call, [...(byCall.get(call) ?? []), rule]);
