@@ -1,7 +1,7 @@
 // The moto patches know what they patch: server.py refuses to start, in one line, with another
 // moto version or with a patch whose target is gone, instead of silently changing nothing.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -29,6 +29,13 @@ describe('moto patch guard', () => {
     const [count, missing] = result.stdout.trim().split(' ', 2);
     expect(Number(count)).toBeGreaterThan(20);
     expect(missing).toBe('[]');
+  });
+
+  it('has every lazy patch declare what it patches (a patch applied at import fails loudly by itself)', () => {
+    const lazy = readdirSync(join(folder, 'patches')).filter((name) => name.endsWith('.py') && !name.startsWith('_'))
+      .filter((name) => /\b(when|before)_imported\(/.test(readFileSync(join(folder, 'patches', name), 'utf8')));
+    expect(lazy.length).toBeGreaterThan(5);
+    for (const name of lazy) expect(readFileSync(join(folder, 'patches', name), 'utf8'), name).toMatch(/\bexpect\(/);
   });
 
   it('names a target that is gone, and the patch that needs it', () => {

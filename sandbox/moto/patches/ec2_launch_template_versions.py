@@ -12,6 +12,7 @@ https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_CreateLaunchTemplateV
 import threading
 
 from patches._when_imported import when_imported
+from patches._targets import expect
 
 _request = threading.local()
 
@@ -48,5 +49,7 @@ def _patch_responses(module):
     module.LaunchTemplates.create_launch_template_version = create_launch_template_version
 
 
+expect("moto.ec2.models.launch_templates", "LaunchTemplate.create_version")
+expect("moto.ec2.responses.launch_templates", "LaunchTemplates.create_launch_template_version")
 when_imported("moto.ec2.models.launch_templates", _patch_models)
 when_imported("moto.ec2.responses.launch_templates", _patch_responses)

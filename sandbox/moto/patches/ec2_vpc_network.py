@@ -11,6 +11,7 @@ A new NAT gateway is `pending` before it is `available` (moto: `available` at on
 has to wait for it (waitUntilNatGatewayAvailable). Here it is pending for its first seconds.
 https://docs.aws.amazon.com/vpc/latest/userguide/nat-gateway-working-with.html"""
 from patches._when_imported import when_imported
+from patches._targets import expect
 
 NAT_PENDING_SECONDS = 3
 
@@ -48,5 +49,7 @@ def _patch_nat_gateways(module):
     cls.state = property(get_state, set_state)
 
 
+expect("moto.ec2.models.subnets", "SubnetBackend.create_subnet")
+expect("moto.ec2.models.nat_gateways", "NatGateway.__init__")
 when_imported("moto.ec2.models.subnets", _patch_subnets)
 when_imported("moto.ec2.models.nat_gateways", _patch_nat_gateways)

@@ -163,6 +163,8 @@ def _patch(ecs_models):
         setattr(backend, method_name, _refusing_inactive(method_name))
 
 
-expect("moto.ecs.models", "Service.__init__", "Service._validate_network", "Task.__init__", "EC2ContainerServiceBackend.run_task", "EC2ContainerServiceBackend._calculate_task_resource_requirements")
+expect("moto.ecs.models", "Service.__init__", "Service._validate_network", "Task.__init__", "EC2ContainerServiceBackend.run_task",
+       "EC2ContainerServiceBackend._calculate_task_resource_requirements", "EC2ContainerServiceBackend.describe_task_definition",
+       "EC2ContainerServiceBackend.create_service", "EC2ContainerServiceBackend.start_task", "EC2ContainerServiceBackend.update_service")
 when_imported("moto.ecs.models", _patch)
 state_manager.set_transition(model_name="ecs::task", transition={"progression": "manual", "times": 1_000_000})
