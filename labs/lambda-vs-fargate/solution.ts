@@ -102,7 +102,7 @@ const { taskDefinition } = await ecs.send(new RegisterTaskDefinitionCommand({
 console.log(`Registered ${taskDefinition!.taskDefinitionArn}`);
 
 // Fargate tasks get a network interface in our subnets: use the default VPC's.
-//ko Fargate 작업은 우리 서브넷에 네트워크 인터페이스를 받습니다: 기본 VPC의 서브넷을 씁니다.
+//ko Fargate 태스크는 우리 서브넷에 네트워크 인터페이스를 받습니다: 기본 VPC의 서브넷을 씁니다.
 const { Subnets } = await ec2.send(new DescribeSubnetsCommand({ Filters: [{ Name: 'default-for-az', Values: ['true'] }] }));
 const subnets = Subnets!.map((subnet) => subnet.SubnetId!).slice(0, 2);
 const { SecurityGroups } = await ec2.send(new DescribeSecurityGroupsCommand({
