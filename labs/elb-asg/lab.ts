@@ -303,8 +303,8 @@ export default defineLab({
               return fail(
                 { ko: `${ASG}: ${found.ko}.`, en: `${ASG}: ${found.en}.` },
                 {
-                  ko: '그룹에 대상 그룹을 연결해 두어야 그룹이 새로 띄운 인스턴스가 자동으로 로드 밸런서에 등록됩니다. 상태 확인 유형을 ELB로 하면 EC2 상태 확인뿐 아니라 로드 밸런서의 상태 확인에 실패한 인스턴스도 교체합니다. 서브넷을 두 가용 영역 이상에 두면 한 영역이 멈춰도 다른 영역에서 인스턴스가 살아 있습니다. 그룹이 시작 템플릿의 특정 버전(Version)을 가리키면 기본 버전을 고쳐도 그 버전으로 인스턴스를 띄웁니다. UpdateAutoScalingGroup과 AttachLoadBalancerTargetGroups로 고칠 수 있습니다.',
-                  en: 'With the target group attached, every instance the group launches is registered with the load balancer by itself. Health check type ELB makes the group replace instances that fail the load balancer\'s health check, not only EC2 status checks. Subnets in two or more zones keep instances running when one zone fails. A group that names a version of the launch template (Version) launches that version, whatever the default is. UpdateAutoScalingGroup and AttachLoadBalancerTargetGroups fix these.',
+                  ko: '그룹에 대상 그룹을 연결해 두어야 그룹이 새로 띄운 인스턴스가 자동으로 로드 밸런서에 등록됩니다. 상태 확인 유형을 ELB로 하면 EC2 상태 확인뿐 아니라 로드 밸런서의 상태 확인에 실패한 인스턴스도 교체합니다. 서브넷을 두 가용 영역 이상에 두면 한 영역이 멈춰도 다른 영역에서 인스턴스가 살아 있습니다. 그룹이 시작 템플릿의 특정 버전(Version)을 가리키면 기본 버전을 고쳐도 그 버전으로 인스턴스를 띄웁니다. UpdateAutoScalingGroup으로 고치고, 대상 그룹은 AttachTrafficSources(AWS의 현재 방식. AttachLoadBalancerTargetGroups는 예전 방식)로 연결합니다.',
+                  en: 'With the target group attached, every instance the group launches is registered with the load balancer by itself. Health check type ELB makes the group replace instances that fail the load balancer\'s health check, not only EC2 status checks. Subnets in two or more zones keep instances running when one zone fails. A group that names a version of the launch template (Version) launches that version, whatever the default is. UpdateAutoScalingGroup fixes these, and AttachTrafficSources (AWS's current way; AttachLoadBalancerTargetGroups is the older one) attaches the target group.',
                 },
                 evidence,
               );
@@ -439,8 +439,8 @@ export default defineLab({
                     en: `The grader terminated ${victim}; the group launched ${replacement.join(', ')}, but ${notRegistered.join(', ')} is not registered healthy in ${TG}.`,
                   },
               {
-                ko: '인스턴스를 손으로 대상 그룹에 등록하면 그룹이 새로 띄운 인스턴스는 등록되지 않습니다. 대상 그룹을 그룹에 연결(TargetGroupARNs 또는 AttachLoadBalancerTargetGroups)해야 교체된 인스턴스도 자동으로 트래픽을 받습니다.',
-                en: 'Instances registered in the target group by hand do not include the ones the group launches later. Attach the target group to the group (TargetGroupARNs or AttachLoadBalancerTargetGroups) so that replacements get traffic by themselves.',
+                ko: '인스턴스를 손으로 대상 그룹에 등록하면 그룹이 새로 띄운 인스턴스는 등록되지 않습니다. 대상 그룹을 그룹에 연결(TrafficSources/AttachTrafficSources, 또는 예전 방식인 TargetGroupARNs/AttachLoadBalancerTargetGroups)해야 교체된 인스턴스도 자동으로 트래픽을 받습니다.',
+                en: 'Instances registered in the target group by hand do not include the ones the group launches later. Attach the target group to the group (TrafficSources/AttachTrafficSources, AWS's current way, or the older TargetGroupARNs/AttachLoadBalancerTargetGroups) so that replacements get traffic by themselves.',
               },
               [victim, ...replacement],
             );

@@ -245,7 +245,7 @@ const permission: Check = {
       return fail(
         { ko: `${names} 문장이 s3.amazonaws.com에 호출을 허용하면서 aws:SourceArn 조건이 없습니다.`, en: `Statement ${names} allows s3.amazonaws.com to invoke the function with no aws:SourceArn condition.` },
         {
-          ko: `SourceArn이 없으면 어느 계정의 어느 버킷이든 알림 대상으로 ${FUNCTION}을(를) 지정해 여러분의 함수를 실행시킬 수 있습니다. S3라는 서비스가 남의 부탁을 대신 들어주는 "혼동된 대리자(confused deputy)"이 되는 것입니다. RemovePermission으로 이 문장을 지우고, SourceArn '${bucketArn}'(그리고 버킷 ARN에는 계정 id가 없으니 SourceAccount '${ctx.account}'도)를 주어 AddPermission을 다시 호출하세요.`,
+          ko: `SourceArn이 없으면 어느 계정의 어느 버킷이든 알림 대상으로 ${FUNCTION}을(를) 지정해 여러분의 함수를 실행시킬 수 있습니다. S3라는 서비스가 남의 부탁을 대신 들어주는 "혼동된 대리자(confused deputy)"가 되는 것입니다. RemovePermission으로 이 문장을 지우고, SourceArn '${bucketArn}'(그리고 버킷 ARN에는 계정 id가 없으니 SourceAccount '${ctx.account}'도)를 주어 AddPermission을 다시 호출하세요.`,
           en: `Without SourceArn, any bucket in any account could name ${FUNCTION} as its notification target and run your function: S3 would act as a "confused deputy", doing another account's bidding with your permission. Remove this statement with RemovePermission and call AddPermission again with SourceArn '${bucketArn}' (and SourceAccount '${ctx.account}', since a bucket ARN carries no account id).`,
         },
         evidence,
