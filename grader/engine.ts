@@ -34,6 +34,7 @@ export async function gradeLab(lab: Lab, context: LabContext, options: GradeOpti
         status: result.status,
         step,
         evidence: result.evidence ?? [],
+        ...(result.timeline ? { timeline: result.timeline.map(({ event, seconds }) => ({ event: event[lang], seconds })) } : {}),
       };
     }),
   );

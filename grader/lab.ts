@@ -52,6 +52,14 @@ export interface CheckResult {
   hint?: Text;
   /** Resource ids the check looked at. */
   evidence?: string[];
+  /** What the check saw happen, in order, with the seconds since it acted (elb-asg's self-healing). */
+  timeline?: TimelineEvent[];
+}
+
+export interface TimelineEvent {
+  event: Text;
+  /** Seconds since the check started the sequence, e.g. since it terminated an instance. */
+  seconds: number;
 }
 
 export interface Check {

@@ -18,6 +18,8 @@ export interface CheckReport {
   step: string;
   /** Resource ids the check looked at. */
   evidence: string[];
+  /** Only when the check watched something happen: each event, in order, with its seconds. */
+  timeline?: { event: string; seconds: number }[];
 }
 
 export interface GradeReport {

@@ -14,6 +14,7 @@ export function formatText(report: GradeReport, lang: Lang = 'en'): string {
     const mark = check.passed ? '✓' : check.status === 'error' ? '!' : '✗';
     lines.push(`${mark} ${check.title} (${check.points}/${check.maxPoints})${check.status === 'error' ? ` [${w.couldNot}]` : ''}`);
     lines.push(`    ${check.message}`);
+    for (const { event, seconds } of check.timeline ?? []) lines.push(`      ${seconds.toFixed(1).padStart(5)} s  ${event}`);
     if (!check.passed && check.hint) lines.push(`    ${w.hint}: ${check.hint}`);
   }
   lines.push('', `${w.score}: ${report.score}/${report.maxScore}${report.passed ? `  ${w.allPass}` : ''}`);

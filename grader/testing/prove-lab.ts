@@ -24,6 +24,8 @@ export interface ProveOptions {
   scriptTimeoutMs?: number;
   /** Project root holding labs/<id>/ (default: this project; tests of proveLab use their own). */
   root?: string;
+  /** More to assert of the solution's full-marks report (a check's timeline, its wording). */
+  solutionReport?: (report: GradeReport) => void;
 }
 
 const caseTimeoutMs = 10 * 60_000;
@@ -112,6 +114,7 @@ export function proveLab(labId: string, options: ProveOptions = {}): void {
       const report = await account.grade();
       expect(report.score, `${describeReport(report)}\n${describeRun(run)}`).toBe(report.maxScore);
       expect(report.passed).toBe(true);
+      options.solutionReport?.(report);
     }), caseTimeoutMs);
 
     test.concurrent('the solution run twice, as a learner pressing Run again would, still scores full marks', onFreshAccount(async (account) => {

@@ -10,7 +10,7 @@ import {
   TerminateInstanceInAutoScalingGroupCommand,
   type AutoScalingGroup,
 } from '@aws-sdk/client-auto-scaling';
-import { defineLab, fail, pass, type CheckResult, type LabContext, type Text, joinTexts } from '../../grader/lab.ts';
+import { defineLab, fail, pass, type CheckResult, type LabContext, type Text, type TimelineEvent, joinTexts } from '../../grader/lab.ts';
 import { defaultVpcId, subnetZones } from '../../grader/queries/ec2.ts';
 import {
   attachedTargetGroups,
@@ -304,7 +304,7 @@ export default defineLab({
                 { ko: `${ASG}: ${found.ko}.`, en: `${ASG}: ${found.en}.` },
                 {
                   ko: '그룹에 대상 그룹을 연결해 두어야 그룹이 새로 띄운 인스턴스가 자동으로 로드 밸런서에 등록됩니다. 상태 확인 유형을 ELB로 하면 EC2 상태 확인뿐 아니라 로드 밸런서의 상태 확인에 실패한 인스턴스도 교체합니다. 서브넷을 두 가용 영역 이상에 두면 한 영역이 멈춰도 다른 영역에서 인스턴스가 살아 있습니다. 그룹이 시작 템플릿의 특정 버전(Version)을 가리키면 기본 버전을 고쳐도 그 버전으로 인스턴스를 띄웁니다. UpdateAutoScalingGroup으로 고치고, 대상 그룹은 AttachTrafficSources(AWS의 현재 방식. AttachLoadBalancerTargetGroups는 예전 방식)로 연결합니다.',
-                  en: 'With the target group attached, every instance the group launches is registered with the load balancer by itself. Health check type ELB makes the group replace instances that fail the load balancer\'s health check, not only EC2 status checks. Subnets in two or more zones keep instances running when one zone fails. A group that names a version of the launch template (Version) launches that version, whatever the default is. UpdateAutoScalingGroup fixes these, and AttachTrafficSources (AWS's current way; AttachLoadBalancerTargetGroups is the older one) attaches the target group.',
+                  en: 'With the target group attached, every instance the group launches is registered with the load balancer by itself. Health check type ELB makes the group replace instances that fail the load balancer\'s health check, not only EC2 status checks. Subnets in two or more zones keep instances running when one zone fails. A group that names a version of the launch template (Version) launches that version, whatever the default is. UpdateAutoScalingGroup fixes these, and AttachTrafficSources (AWS\'s current way; AttachLoadBalancerTargetGroups is the older one) attaches the target group.',
                 },
                 evidence,
               );
@@ -404,31 +404,51 @@ export default defineLab({
             // Fault tolerance, observed: lose one instance and watch the group heal. Its settings
             // stay as the learner made them; only one instance is swapped for a new one.
             const victim = before[0]!;
+            // What happens, with the seconds each step took: shown to the learner as a timeline.
             await ctx.autoscaling.send(
               new TerminateInstanceInAutoScalingGroupCommand({ InstanceId: victim, ShouldDecrementDesiredCapacity: false }),
               { abortSignal: ctx.signal },
             );
+            const started = Date.now();
+            const timeline: TimelineEvent[] = [];
+            const note = (event: Text) => timeline.push({ event, seconds: Math.round((Date.now() - started) / 100) / 10 });
+            note({ ko: `채점기가 ${victim}을(를) 종료함`, en: `the grader terminated ${victim}` });
             const deadline = Date.now() + 30_000;
             let replacement: string[] = [];
             let registered = new Set<string>();
+            let launchedNoted = false;
+            let registeredNoted = false;
             while (!ctx.signal.aborted) {
-              const [now, healthyNow] = await Promise.all([findAutoScalingGroup(ctx, ASG), healthyIn()]);
+              const [now, targets] = await Promise.all([findAutoScalingGroup(ctx, ASG), targetHealth(ctx, tgArn)]);
               replacement = (now ? inService(now) : []).filter((id) => !before.includes(id));
-              registered = healthyNow;
+              registered = new Set(targets.filter((t) => t.TargetHealth?.State === 'healthy').map((t) => t.Target?.Id ?? ''));
+              const inTargetGroup = new Set(targets.map((t) => t.Target?.Id ?? ''));
+              if (replacement.length > 0 && !launchedNoted) {
+                launchedNoted = true;
+                note({ ko: `그룹이 대신할 ${replacement.join(', ')}을(를) 띄움`, en: `the group launched ${replacement.join(', ')} in its place` });
+              }
+              if (replacement.length > 0 && !registeredNoted && replacement.every((id) => inTargetGroup.has(id))) {
+                registeredNoted = true;
+                note({ ko: `${TG}에 등록됨`, en: `registered in ${TG}` });
+              }
               if (replacement.length > 0 && replacement.every((id) => registered.has(id))) {
-                return pass(
-                  {
-                    ko: `InService 인스턴스 ${before.length}개가 모두 ${TG}에서 healthy입니다. 채점기가 ${victim}을(를) 종료하자 그룹이 ${replacement.join(', ')}을(를) 띄워 ${TG}에 healthy로 등록했습니다.`,
-                    en: `All ${before.length} InService instances are healthy in ${TG}. The grader terminated ${victim}; the group launched ${replacement.join(', ')} and registered it healthy in ${TG}.`,
-                  },
-                  [victim, ...replacement],
-                );
+                note({ ko: '상태 확인 통과(healthy)', en: 'healthy' });
+                return {
+                  ...pass(
+                    {
+                      ko: `InService 인스턴스 ${before.length}개가 모두 ${TG}에서 healthy입니다. 채점기가 ${victim}을(를) 종료하자 그룹이 ${replacement.join(', ')}을(를) 띄워 ${TG}에 healthy로 등록했습니다.`,
+                      en: `All ${before.length} InService instances are healthy in ${TG}. The grader terminated ${victim}; the group launched ${replacement.join(', ')} and registered it healthy in ${TG}.`,
+                    },
+                    [victim, ...replacement],
+                  ),
+                  timeline,
+                };
               }
               if (Date.now() > deadline) break;
               await sleep(1000, ctx.signal);
             }
             const notRegistered = replacement.filter((id) => !registered.has(id));
-            return fail(
+            const failed = fail(
               replacement.length === 0
                 ? {
                     ko: `채점기가 ${victim}을(를) 종료했지만 ${ASG}이(가) 30초 안에 대신할 인스턴스를 띄우지 않았습니다.`,
@@ -440,10 +460,11 @@ export default defineLab({
                   },
               {
                 ko: '인스턴스를 손으로 대상 그룹에 등록하면 그룹이 새로 띄운 인스턴스는 등록되지 않습니다. 대상 그룹을 그룹에 연결(TrafficSources/AttachTrafficSources, 또는 예전 방식인 TargetGroupARNs/AttachLoadBalancerTargetGroups)해야 교체된 인스턴스도 자동으로 트래픽을 받습니다.',
-                en: 'Instances registered in the target group by hand do not include the ones the group launches later. Attach the target group to the group (TrafficSources/AttachTrafficSources, AWS's current way, or the older TargetGroupARNs/AttachLoadBalancerTargetGroups) so that replacements get traffic by themselves.',
+                en: 'Instances registered in the target group by hand do not include the ones the group launches later. Attach the target group to the group (TrafficSources/AttachTrafficSources, AWS\'s current way, or the older TargetGroupARNs/AttachLoadBalancerTargetGroups) so that replacements get traffic by themselves.',
               },
               [victim, ...replacement],
             );
+            return { ...failed, timeline };
           },
         },
       ],

@@ -43,10 +43,15 @@ export function renderResults(host: HTMLElement, report: GradeReport, steps: Ste
       const message = el('p', { class: 'il-check-message' });
       message.append(...withIds(check.message));
       const hint = check.hint ? el('p', { class: 'il-check-hint' }, el('strong', {}, `${t('lab.hint')}: `), ...withIds(check.hint)) : null;
+      // What the check watched happen (the group healing itself), one event a line with its seconds.
+      const timeline = check.timeline?.length
+        ? el('ol', { class: 'il-timeline', 'data-part': 'timeline' }, ...check.timeline.map(({ event, seconds }) =>
+          el('li', {}, el('span', { class: 'il-timeline-at' }, t('lab.seconds', { seconds: seconds.toFixed(1) })), ' ', ...withIds(event))))
+        : null;
       // A failure can take focus: "next failure" moves there.
       const attributes: Record<string, string> = { class: `il-check il-check-${status}`, 'data-check': check.id };
       if (status !== 'pass') attributes.tabindex = '-1';
-      items.append(el('li', attributes, title, message, hint));
+      items.append(el('li', attributes, title, message, timeline, hint));
     }
     const heading = `${t('lab.step')} ${index + 1}. ${steps[stepId] ?? stepId}`;
     const passedCount = checks.filter((check) => check.passed).length;
