@@ -24,7 +24,22 @@ export interface PatternOptions {
   arn?: boolean;
 }
 
+/** Compiled patterns, shared: a least-privilege check asks hundreds of requests of one policy. */
+const compiled = new Map<string, Pattern>();
+const compiledLimit = 5000;
+
 export function compile(pattern: string, options: PatternOptions = {}): Pattern {
+  const key = `${options.ignoreCase ? 'i' : ''}${options.arn ? 'a' : ''}|${pattern}`;
+  let result = compiled.get(key);
+  if (!result) {
+    if (compiled.size >= compiledLimit) compiled.clear();
+    result = compilePattern(pattern, options);
+    compiled.set(key, result);
+  }
+  return result;
+}
+
+function compilePattern(pattern: string, options: PatternOptions): Pattern {
   const ignoreCase = options.ignoreCase ?? false;
   const text = ignoreCase ? pattern.toLowerCase() : pattern;
   const tokens: Token[] = [];
