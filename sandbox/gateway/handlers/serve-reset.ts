@@ -3,7 +3,6 @@
 import type { ResetTarget } from '../../backend.ts';
 import type { GatewayResponse, RequestHandler } from '../types.ts';
 import { functionsChanging } from '../../lambda/function-cache.ts';
-import { verifySignature } from '../signatures.ts';
 import type { Credentials } from '../credentials.ts';
 
 function answer(status: number, body: object): GatewayResponse {
@@ -26,6 +25,7 @@ export function parseResetTarget(text: string): ResetTarget | string {
 /** In a class, a reset is signed like any AWS call: a student may empty their own account, only
  *  the teacher another's or everything. Undefined when allowed, else why not. */
 async function refusal(exchange: Parameters<RequestHandler>[0], credentials: Credentials, target: ResetTarget): Promise<string | undefined> {
+  const { verifySignature } = await import('../signatures.ts');
   const verdict = await verifySignature(exchange.request, credentials.secretOf);
   if (!verdict.ok) return `${verdict.code}: ${verdict.message}`;
   if (verdict.accessKeyId === credentials.teacher) return undefined;

@@ -7,7 +7,6 @@ import { timingSafeEqual } from 'node:crypto';
 import { awsError } from '../aws-error.ts';
 import { internalCallHeader, internalCallToken } from '../aws-api.ts';
 import { identifyOperation } from '../operation.ts';
-import { verifySignature } from '../signatures.ts';
 import type { Exchange, RequestHandler } from '../types.ts';
 
 /** Whether the request is one of the gateway's own calls; the mark never leaves the gateway. */
@@ -29,6 +28,8 @@ const s3Codes: Record<string, string> = {
 export const verifySignatures: RequestHandler = async (exchange, { credentials }) => {
   const internal = takeInternalMark(exchange);
   if (!credentials || internal) return undefined;
+  // Loaded only in a class: the signer is a sixth of the gateway's start-up otherwise.
+  const { verifySignature } = await import('../signatures.ts');
   const verdict = await verifySignature(exchange.request, credentials.secretOf);
   if (verdict.ok) {
     exchange.account = verdict.accessKeyId;
