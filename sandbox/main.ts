@@ -26,7 +26,7 @@ function tell(message: SandboxMessage): Promise<void> {
 }
 
 /** A class's keys, handed over by `infralabs sandbox --roster` in INFRALABS_CLASS_KEYS
- *  ({"students":[{account,secret}],"teacher":{account,secret}}), then dropped from the environment. */
+ *  ({"students":[{account,secret,student}],"teacher":{account,secret}}), then dropped from the environment. */
 function classKeys(): Credentials | undefined {
   const text = process.env.INFRALABS_CLASS_KEYS;
   delete process.env.INFRALABS_CLASS_KEYS;

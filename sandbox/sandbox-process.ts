@@ -4,6 +4,7 @@
 import { fork } from 'node:child_process';
 import { join } from 'node:path';
 import { projectRoot, SandboxError } from './paths.ts';
+import type { ClassKey } from './gateway/credentials.ts';
 
 export type SandboxMessage =
   | { type: 'log'; line: string }
@@ -36,7 +37,7 @@ export interface SandboxProcessOptions {
   allowOrigins?: string[];
   hostNames?: string[];
   /** A class's keys (`--roster`): every AWS call must then be signed with one. */
-  classKeys?: { students: { account: string; secret: string }[]; teacher: { account: string; secret: string } };
+  classKeys?: { students: ClassKey[]; teacher: ClassKey };
   log?: (line: string) => void;
 }
 

@@ -4,6 +4,7 @@ import { refuseForeignHost } from './handlers/refuse-foreign-host.ts';
 import { answerPreflight, refuseForeignCallers, addCorsHeaders } from './handlers/enforce-cors.ts';
 import { serveHealth } from './handlers/serve-health.ts';
 import { serveReset } from './handlers/serve-reset.ts';
+import { serveJoin } from './handlers/serve-join.ts';
 import { serveWebsite } from './handlers/serve-website.ts';
 import { guardAdminPaths } from './handlers/guard-admin-paths.ts';
 import { resolveAccount } from './handlers/resolve-account.ts';
@@ -27,6 +28,7 @@ export const requestHandlers: RequestHandler[] = [
   serveWebsite,
   serveHealth,
   serveReset,
+  serveJoin,
   guardAdminPaths,
   resolveAccount,
   verifySignatures,

@@ -10,11 +10,12 @@ import { ECSClient, ListClustersCommand } from '@aws-sdk/client-ecs';
 import { CreateRoleCommand, IAMClient } from '@aws-sdk/client-iam';
 import { startSandbox, type RunningSandbox } from '../sandbox.ts';
 import { classCredentials } from './credentials.ts';
+import { joinCode } from './join-codes.ts';
 import { Sha256 } from './signatures.ts';
 import { freshAccount } from '../../test/sandbox-context.ts';
 import { testAccount } from '../lambda/test-functions.ts';
 
-const alice = { account: freshAccount(), secret: 'alice-secret-abcdefghijklmnopqrstuvwx' };
+const alice = { student: '앨리스 Alice', account: freshAccount(), secret: 'alice-secret-abcdefghijklmnopqrstuvwx' };
 const bob = { account: freshAccount(), secret: 'bob-secret-abcdefghijklmnopqrstuvwxyz0' };
 const teacher = { account: freshAccount(), secret: 'teacher-secret-abcdefghijklmnopqrstuv' };
 let sandbox: RunningSandbox;
@@ -108,4 +109,37 @@ export const handler = async () => (await new S3Client({ forcePathStyle: true })
     expect(FunctionError).toBeUndefined();
     expect(result).toEqual([]);
   });
+
+  it('hands a student their key for their join code, typed loosely; never the teacher\'s, never to a foreign page', async () => {
+    const join = (code: unknown, headers: Record<string, string> = {}) =>
+      fetch(`${sandbox.endpoint}/_infralabs/join`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ code }) });
+    const code = joinCode(alice.secret);
+    expect(code).toMatch(/^[0-9A-HJKMNP-TV-Z]{5}-[0-9A-HJKMNP-TV-Z]{5}$/);
+    const typed = code.toLowerCase().replace('-', ' ').replaceAll('0', 'o').replaceAll('1', 'l');
+    const joined = await join(typed);
+    expect(joined.status).toBe(200);
+    expect(await joined.json()).toEqual({ student: alice.student, account: alice.account, secret: alice.secret });
+    const teachers = await join(joinCode(teacher.secret));
+    expect(teachers.status).toBe(404);
+    expect(JSON.stringify(await teachers.json())).not.toContain(teacher.secret);
+    expect((await join('ABCDE-FGHJK')).status).toBe(404);
+    expect((await join('not a code')).status).toBe(400);
+    expect((await join(42)).status).toBe(400);
+    const foreign = await join(code, { origin: 'https://evil.example' });
+    expect(foreign.status).toBe(403);
+    expect(await foreign.text()).not.toContain(alice.secret);
+  });
+});
+
+describe('a sandbox without a class', () => {
+  it('has no join route to answer', async () => {
+    const plain = await startSandbox({ port: 0 });
+    try {
+      const response = await fetch(`${plain.endpoint}/_infralabs/join`, { method: 'POST', body: JSON.stringify({ code: joinCode(alice.secret) }) });
+      expect(response.status).toBe(404);
+      expect((await response.json()).error).toMatch(/serves no class/);
+    } finally {
+      await plain.stop();
+    }
+  }, 120_000);
 });

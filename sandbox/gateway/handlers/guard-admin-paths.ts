@@ -7,6 +7,6 @@ export const guardAdminPaths: RequestHandler = (exchange) => {
   return {
     status: 404,
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ error: `No sandbox route ${exchange.request.method} ${exchange.request.path}: see GET /_infralabs/health, POST /_infralabs/reset, GET /_infralabs/website/<bucket>/<key>.` }),
+    body: JSON.stringify({ error: `No sandbox route ${exchange.request.method} ${exchange.request.path}: see GET /_infralabs/health, POST /_infralabs/reset, POST /_infralabs/join, GET /_infralabs/website/<bucket>/<key>.` }),
   };
 };
