@@ -28,21 +28,41 @@ export async function assertSandboxReachable(endpoint: string, timeoutMs = 5_000
 
 export type ResetTarget = { account: string } | { all: true };
 
+/** A key to sign with: a class sandbox verifies the signature (a student may reset only their own
+ *  account, the teacher any); a sandbox without a class accepts any. */
+export interface SandboxKey {
+  accessKeyId: string;
+  secretAccessKey: string;
+}
+
+/** SigV4 headers for a POST to the sandbox's own routes (service `infralabs`), as the AWS SDK
+ *  signs its calls. Loaded on demand: most resets are never signed. */
+async function signedHeaders(url: URL, body: string, key: SandboxKey): Promise<Record<string, string>> {
+  const [{ SignatureV4 }, { Sha256 }] = await Promise.all([import('@smithy/signature-v4'), import('@smithy/core/checksum')]);
+  const signer = new SignatureV4({ credentials: key, region: 'us-east-1', service: 'infralabs', sha256: Sha256 });
+  const signed = await signer.sign({
+    method: 'POST', protocol: url.protocol, hostname: url.hostname, port: url.port ? Number(url.port) : undefined,
+    path: url.pathname, query: {}, headers: { host: url.host, 'content-type': 'application/json' }, body,
+  });
+  // fetch sets Host itself (a browser refuses to), to the same value.
+  const { host: _host, ...headers } = signed.headers as Record<string, string>;
+  return headers;
+}
+
 /** Empties one account, or the whole sandbox. Throws with the sandbox's own one-line reason. */
-export async function resetSandbox(endpoint: string, target: ResetTarget): Promise<void> {
+export async function resetSandbox(endpoint: string, target: ResetTarget, key?: SandboxKey): Promise<void> {
+  const url = new URL(`${endpoint.replace(/\/+$/, '')}/_infralabs/reset`);
+  const body = JSON.stringify(target);
+  const headers = key ? await signedHeaders(url, body, key) : { 'content-type': 'application/json' };
   let response: Response;
   try {
-    response = await fetch(`${endpoint.replace(/\/+$/, '')}/_infralabs/reset`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(target),
-    });
+    response = await fetch(url, { method: 'POST', headers, body });
   } catch {
     throw new SandboxUnreachableError(endpoint);
   }
   if (!response.ok) {
-    const body = (await response.json().catch(() => ({}))) as { error?: string };
-    throw new Error(body.error ?? `The sandbox refused the reset (HTTP ${response.status}).`);
+    const answer = (await response.json().catch(() => ({}))) as { error?: string };
+    throw new Error(answer.error ?? `The sandbox refused the reset (HTTP ${response.status}).`);
   }
   await response.body?.cancel();
 }
