@@ -2,6 +2,7 @@
 // The endpoint can be set per page load with ?sandbox=<url> (tests point it at their own
 // sandbox; a class can point it at a shared one); it is then remembered, shown in the settings
 // panel and reset there.
+import { classSession } from './class-session.ts';
 import { readKey, removeKey, writeKey } from './storage.ts';
 
 export const defaultEndpoint = 'http://localhost:4566';
@@ -25,7 +26,7 @@ export function endpointFrom(value: string): string | undefined {
 export function sandboxEndpoint(location: Location = window.location): string {
   const fromQuery = endpointFrom(new URLSearchParams(location.search).get('sandbox') ?? '');
   if (fromQuery) setEndpoint(fromQuery);
-  return readKey('endpoint') ?? defaultEndpoint;
+  return classSession()?.endpoint ?? readKey('endpoint') ?? defaultEndpoint;
 }
 
 /** Remembers another sandbox address; returns false (and changes nothing) for anything but http(s). */
@@ -46,7 +47,10 @@ export function resetEndpoint(): string {
 /** A random account for a learner on their own: 12 digits, not starting with 0. */
 const randomAccount = () => String(100_000_000_000 + Math.floor(Math.random() * 899_999_999_999));
 
+/** The learner's account: the class's while they have joined one (class-session.ts), else their own. */
 export function account(): string {
+  const joined = classSession();
+  if (joined) return joined.account;
   const saved = readKey('account');
   if (saved && accountPattern.test(saved)) return saved;
   const fresh = randomAccount();
@@ -60,4 +64,10 @@ export function setAccount(value: string): boolean {
   if (!accountPattern.test(trimmed)) return false;
   writeKey('account', trimmed);
   return true;
+}
+
+/** The key that signs the page's calls: the class's roster secret, or any (a sandbox without a
+ *  class accepts any signature). */
+export function secret(): string {
+  return classSession()?.secret ?? 'infralabs';
 }

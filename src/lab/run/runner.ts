@@ -13,6 +13,7 @@ export interface RunOptions {
   code: string;
   endpoint: string;
   account: string;
+  secret: string;
   onLog: (level: 'log' | 'info' | 'warn' | 'error', text: string) => void;
 }
 
@@ -64,7 +65,7 @@ export class Runner {
         event.preventDefault();
         this.end({ kind: 'failed', message: event.message || 'the runner crashed' });
       };
-      worker.postMessage({ type: 'run', code: options.code, endpoint: options.endpoint, account: options.account });
+      worker.postMessage({ type: 'run', code: options.code, endpoint: options.endpoint, account: options.account, secret: options.secret });
     });
   }
 

@@ -3,7 +3,7 @@ import type { GradeReport } from '../../../grader/report.ts';
 import type { ResourceGroup } from '../worker/resources.ts';
 import type { ToolRequest, ToolResponse } from '../worker/messages.ts';
 
-type Target = { lab: string; endpoint: string; account: string };
+type Target = { lab: string; endpoint: string; account: string; secret: string };
 type WithoutId<T> = T extends unknown ? Omit<T, 'id'> : never;
 
 export class Tools {

@@ -13,9 +13,11 @@ export async function sandboxReachable(endpoint: string): Promise<boolean> {
   }
 }
 
-export async function resetAccount(endpoint: string, account: string): Promise<void> {
+/** Empties the learner's account, signed with their key (a class sandbox lets a student reset
+ *  only their own account, and checks that it is). */
+export async function resetAccount(endpoint: string, account: string, secret: string): Promise<void> {
   const { resetSandbox } = await import('../../../grader/sandbox-api.ts');
-  await resetSandbox(endpoint, { account });
+  await resetSandbox(endpoint, { account }, { accessKeyId: account, secretAccessKey: secret });
 }
 
 /**

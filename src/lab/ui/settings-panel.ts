@@ -11,9 +11,14 @@ export interface SettingsEvents {
   announce: (text: string) => void;
 }
 
-export function wireSettings(root: HTMLElement, t: T, events: SettingsEvents): void {
+export interface SettingsPanel {
+  /** Shows a sandbox address the page switched to by other means (joining or leaving a class). */
+  showEndpoint(endpoint: string): void;
+}
+
+export function wireSettings(root: HTMLElement, t: T, events: SettingsEvents): SettingsPanel {
   const { onAccountChange, announce } = events;
-  wireEndpoint(root, t, events);
+  const showEndpoint = wireEndpoint(root, t, events);
   const form = root.querySelector<HTMLFormElement>('[data-account-form]')!;
   const input = form.querySelector<HTMLInputElement>('input')!;
   const error = form.querySelector<HTMLElement>('[data-account-error]')!;
@@ -59,10 +64,11 @@ export function wireSettings(root: HTMLElement, t: T, events: SettingsEvents): v
       fileInput.value = '';
     }
   });
+  return { showEndpoint };
 }
 
 /** The sandbox address: shown in the panel's summary, changed or reset to the default here. */
-function wireEndpoint(root: HTMLElement, t: T, { endpoint, onEndpointChange, announce }: SettingsEvents): void {
+function wireEndpoint(root: HTMLElement, t: T, { endpoint, onEndpointChange, announce }: SettingsEvents): (endpoint: string) => void {
   const form = root.querySelector<HTMLFormElement>('[data-endpoint-form]')!;
   const input = form.querySelector<HTMLInputElement>('input')!;
   const error = form.querySelector<HTMLElement>('[data-endpoint-error]')!;
@@ -91,4 +97,5 @@ function wireEndpoint(root: HTMLElement, t: T, { endpoint, onEndpointChange, ann
     changed(value);
   });
   form.querySelector('[data-endpoint-reset]')!.addEventListener('click', () => changed(resetEndpoint()));
+  return show;
 }

@@ -6,7 +6,7 @@ import type { GradeReport } from '../../../grader/report.ts';
 import { isLang, translator, type Lang } from '../../i18n/ui.ts';
 import type { LabEditor } from '../editor/monaco.ts';
 import { lastCheck, saveCheck, saveCode, savedCode } from '../progress/lab-progress.ts';
-import { account, sandboxEndpoint } from '../progress/settings.ts';
+import { account, sandboxEndpoint, secret } from '../progress/settings.ts';
 import { Runner } from '../run/runner.ts';
 import { Tools } from '../run/tools.ts';
 import { askConfirm } from './confirm-dialog.ts';
@@ -15,6 +15,7 @@ import { withCode } from './dom.ts';
 import { renderResources } from './resources-view.ts';
 import { renderResults, type StepTitles } from './results-view.ts';
 import { resetAccount, sandboxReachable, unreachableMessage } from './sandbox-status.ts';
+import { wireClass } from './class-panel.ts';
 import { wireSettings } from './settings-panel.ts';
 import { loadSolution } from './solution.ts';
 
@@ -42,6 +43,8 @@ class LabWorkbench extends HTMLElement {
   private names: string[] = [];
   private endpoint = '';
   private account = '';
+  /** Signs the page's calls: a class sandbox checks it against the roster. */
+  private secret = '';
   private editor: LabEditor | undefined;
   private textarea!: HTMLTextAreaElement;
   private output!: ConsoleView;
@@ -65,6 +68,7 @@ class LabWorkbench extends HTMLElement {
     this.names = JSON.parse(data.names ?? '[]') as string[];
     this.endpoint = sandboxEndpoint();
     this.account = account();
+    this.secret = secret();
     const timeLimit = Number(new URLSearchParams(location.search).get('timeLimit')) || Number(data.timeLimit) || 30;
     this.runner = new Runner(timeLimit, this.services.map((service) => packages[service]));
     this.output = new ConsoleView(this.find('output'), this.t('lab.consoleEmpty'));
@@ -88,7 +92,7 @@ class LabWorkbench extends HTMLElement {
     this.button('starter').addEventListener('click', () => void this.restoreStarter());
     this.button('refresh').addEventListener('click', () => void this.refreshResources());
     this.find('banner').querySelector('button')?.addEventListener('click', () => void this.probeSandbox());
-    wireSettings(this.find('settings'), this.t, {
+    const settings = wireSettings(this.find('settings'), this.t, {
       endpoint: this.endpoint,
       onEndpointChange: (value) => {
         this.endpoint = value;
@@ -110,6 +114,22 @@ class LabWorkbench extends HTMLElement {
       announce: (text) => this.announce(text),
     });
 
+    const classPanel = wireClass(this, this.t, {
+      endpoint: () => this.endpoint,
+      onChange: () => {
+        this.endpoint = sandboxEndpoint();
+        this.account = account();
+        this.secret = secret();
+        settings.showEndpoint(this.endpoint);
+        this.fillAccount();
+        this.find('results').textContent = this.t('lab.resultsEmpty');
+        void this.probeSandbox().then((up) => {
+          if (up) void this.prepare();
+        });
+      },
+      announce: (text) => this.announce(text),
+    });
+
     this.findAccountTexts();
     this.fillAccount();
     const previous = lastCheck(this.lab);
@@ -119,7 +139,8 @@ class LabWorkbench extends HTMLElement {
     // (two cores on a school laptop) and hold the editor back, so they start once it is editable
     // (or after a few seconds, if the editor is scrolled out of view).
     const editorOrTimeout = Promise.race([editorSettled, new Promise((resolve) => setTimeout(resolve, 4_000))]);
-    void Promise.all([this.probeSandbox(), editorOrTimeout]).then(([up]) => {
+    // A join link's account is the one to prepare: join first (it changes account and sandbox).
+    void Promise.all([classPanel.joinFromLink().then(() => this.probeSandbox()), editorOrTimeout]).then(([up]) => {
       if (!up) return;
       this.runner.warm();
       void this.prepare();
@@ -141,7 +162,7 @@ class LabWorkbench extends HTMLElement {
   /** The lab's setup creates its prerequisites when they are missing, so run it on every visit. */
   private async prepare(): Promise<void> {
     try {
-      await this.tools.setup({ lab: this.lab, endpoint: this.endpoint, account: this.account });
+      await this.tools.setup(this.target());
       this.dataset.setup = 'done';
       this.sawSandbox();
     } catch (error) {
@@ -149,6 +170,11 @@ class LabWorkbench extends HTMLElement {
       this.output.append('error', (error as Error).message);
     }
     void this.refreshResources();
+  }
+
+  /** The lab, sandbox, account and key every worker request carries. */
+  private target() {
+    return { lab: this.lab, endpoint: this.endpoint, account: this.account, secret: this.secret };
   }
 
   private find<E extends HTMLElement = HTMLElement>(name: string): E {
@@ -256,8 +282,7 @@ class LabWorkbench extends HTMLElement {
       this.output.append('status', this.t('lab.running'));
       const outcome = await this.runner.run({
         code: this.code(),
-        endpoint: this.endpoint,
-        account: this.account,
+        ...this.target(),
         onLog: (level, text) => this.output.append(level, text),
       });
       this.output.removeStatus();
@@ -293,7 +318,7 @@ class LabWorkbench extends HTMLElement {
         return;
       }
       results.textContent = this.t('lab.checking');
-      const report: GradeReport = await this.tools.check({ lab: this.lab, endpoint: this.endpoint, account: this.account }, this.language);
+      const report: GradeReport = await this.tools.check(this.target(), this.language);
       this.sawSandbox();
       renderResults(results, report, this.steps, this.t);
       saveCheck(this.lab, {
@@ -324,8 +349,8 @@ class LabWorkbench extends HTMLElement {
       if (!(await this.requireSandbox())) return;
       this.output.clear();
       this.output.append('status', this.t('lab.resetting'));
-      await resetAccount(this.endpoint, this.account);
-      await this.tools.setup({ lab: this.lab, endpoint: this.endpoint, account: this.account });
+      await resetAccount(this.endpoint, this.account, this.secret);
+      await this.tools.setup(this.target());
       this.output.append('ok', this.t('lab.resetDone'));
       this.find('results').textContent = this.t('lab.resultsEmpty');
     } catch (error) {
@@ -367,7 +392,7 @@ class LabWorkbench extends HTMLElement {
     if (!this.sandboxUp) return;
     this.resourcesInFlight = true;
     try {
-      const groups = await this.tools.resources({ lab: this.lab, endpoint: this.endpoint, account: this.account }, this.language);
+      const groups = await this.tools.resources(this.target(), this.language);
       this.sawSandbox();
       renderResources(host, groups, this.t('lab.resourcesEmpty'), this.names);
     } catch (error) {

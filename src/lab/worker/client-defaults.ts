@@ -4,13 +4,15 @@
 export interface SandboxTarget {
   endpoint: string;
   account: string;
+  /** A class sandbox verifies signatures with the account's roster secret; any other accepts any. */
+  secret?: string;
 }
 
-export function clientDefaults({ endpoint, account }: SandboxTarget) {
+export function clientDefaults({ endpoint, account, secret = 'infralabs' }: SandboxTarget) {
   return {
     endpoint,
     region: 'us-east-1',
-    credentials: { accessKeyId: account, secretAccessKey: 'infralabs' },
+    credentials: { accessKeyId: account, secretAccessKey: secret },
     forcePathStyle: true,
   };
 }

@@ -4,6 +4,8 @@ export interface RunRequest {
   code: string;
   endpoint: string;
   account: string;
+  /** The account's secret key: a class sandbox verifies every signature with it. */
+  secret: string;
 }
 
 export interface PreloadRequest {
@@ -20,8 +22,8 @@ export type RunEvent =
   | { type: 'syntax'; line: number; column: number; message: string };
 
 export type ToolRequest =
-  | { id: number; type: 'check'; lab: string; endpoint: string; account: string; lang: 'ko' | 'en' }
-  | { id: number; type: 'setup'; lab: string; endpoint: string; account: string }
-  | { id: number; type: 'resources'; lab: string; endpoint: string; account: string; lang: 'ko' | 'en' };
+  | { id: number; type: 'check'; lab: string; endpoint: string; account: string; secret: string; lang: 'ko' | 'en' }
+  | { id: number; type: 'setup'; lab: string; endpoint: string; account: string; secret: string }
+  | { id: number; type: 'resources'; lab: string; endpoint: string; account: string; secret: string; lang: 'ko' | 'en' };
 
 export type ToolResponse = { id: number; ok: true; value: unknown } | { id: number; ok: false; message: string };

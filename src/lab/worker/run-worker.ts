@@ -30,7 +30,7 @@ function requiredModules(code: string): string[] {
   return [...code.matchAll(/\brequire\((['"])([^'"]+)\1\)/g)].map((match) => match[2]!);
 }
 
-async function run({ code, endpoint, account }: RunRequest): Promise<void> {
+async function run({ code, endpoint, account, secret }: RunRequest): Promise<void> {
   const started = performance.now();
   let js: string;
   try {
@@ -43,7 +43,7 @@ async function run({ code, endpoint, account }: RunRequest): Promise<void> {
     else post({ type: 'failed', message: `SyntaxError: ${message}` });
     return;
   }
-  const defaults = clientDefaults({ endpoint, account });
+  const defaults = clientDefaults({ endpoint, account, secret });
   const modules = new Map<string, Record<string, unknown>>();
   // Found by a text search, so a `require(...)` inside a string is harmless: only names we know are
   // loaded, and an unknown one fails when the code really asks for it.

@@ -10,10 +10,10 @@ import { listResources } from './resources.ts';
 // One context (and so one set of SDK clients) per sandbox account, kept for the page's life:
 // building clients for every Check or refresh costs more than the requests themselves.
 const contexts = new Map<string, LabContext>();
-function contextFor({ endpoint, account }: { endpoint: string; account: string }): LabContext {
-  const key = `${endpoint} ${account}`;
+function contextFor({ endpoint, account, secret }: { endpoint: string; account: string; secret: string }): LabContext {
+  const key = `${endpoint} ${account} ${secret}`;
   let ctx = contexts.get(key);
-  if (!ctx) contexts.set(key, (ctx = createLabContext({ endpoint, account })));
+  if (!ctx) contexts.set(key, (ctx = createLabContext({ endpoint, account, secret })));
   return ctx;
 }
 
