@@ -4,9 +4,10 @@ import { el } from './dom.ts';
 
 const maxLines = 1000;
 
-/** Web addresses in a line become links (the website a lab builds, for one), opened in a new tab. */
-function withLinks(text: string): (Node | string)[] {
-  return text.split(/(https?:\/\/[^\s'"`<>)]+)/).map((part, index) => (index % 2 === 1 ? el('a', { href: part, target: '_blank', rel: 'noopener' }, part) : part));
+/** Web addresses in a line become links (the website a lab builds, for one), opened in a new tab;
+ *  `linkTo` says where each should go (website-link.ts). */
+function withLinks(text: string, linkTo: (href: string) => string): (Node | string)[] {
+  return text.split(/(https?:\/\/[^\s'"`<>)]+)/).map((part, index) => (index % 2 === 1 ? el('a', { href: linkTo(part), target: '_blank', rel: 'noopener' }, part) : part));
 }
 export type LineKind = 'log' | 'info' | 'warn' | 'error' | 'status' | 'ok';
 
@@ -17,14 +18,17 @@ export class ConsoleView {
   private readonly host: HTMLElement;
   private readonly emptyText: string;
 
-  constructor(host: HTMLElement, emptyText: string) {
+  private readonly linkTo: (href: string) => string;
+
+  constructor(host: HTMLElement, emptyText: string, linkTo: (href: string) => string = (href) => href) {
     this.host = host;
     this.emptyText = emptyText;
+    this.linkTo = linkTo;
     this.clear();
   }
 
   append(kind: LineKind, text: string): void {
-    this.queue.push(el('div', { class: `il-line il-line-${kind}` }, ...withLinks(text)));
+    this.queue.push(el('div', { class: `il-line il-line-${kind}` }, ...withLinks(text, this.linkTo)));
     if (this.scheduled) return;
     this.scheduled = true;
     requestAnimationFrame(() => this.flush());

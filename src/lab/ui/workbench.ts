@@ -17,6 +17,7 @@ import { renderResults, type StepTitles } from './results-view.ts';
 import { resetAccount, sandboxReachable, unreachableMessage } from './sandbox-status.ts';
 import { wireClass } from './class-panel.ts';
 import { wireSettings } from './settings-panel.ts';
+import { websiteLink } from './website-link.ts';
 import { loadSolution } from './solution.ts';
 
 const packages: Record<Service, string> = {
@@ -71,7 +72,7 @@ class LabWorkbench extends HTMLElement {
     this.secret = secret();
     const timeLimit = Number(new URLSearchParams(location.search).get('timeLimit')) || Number(data.timeLimit) || 30;
     this.runner = new Runner(timeLimit, this.services.map((service) => packages[service]));
-    this.output = new ConsoleView(this.find('output'), this.t('lab.consoleEmpty'));
+    this.output = new ConsoleView(this.find('output'), this.t('lab.consoleEmpty'), (href) => websiteLink(href, this.endpoint));
 
     this.textarea = this.find<HTMLTextAreaElement>('fallback');
     const saved = savedCode(this.lab);
