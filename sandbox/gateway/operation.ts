@@ -93,14 +93,24 @@ function objectOperation(exchange: Exchange, verb: string): string {
   return `${verb}Object`;
 }
 
+/** A path segment as S3 reads it; one that is not valid percent-encoding is taken as written
+ *  (the backend answers it as it would). */
+function decodePathPart(part: string): string {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    return part;
+  }
+}
+
 function s3Operation(exchange: Exchange): Pick<Operation, 'name' | 'bucket' | 'key'> {
   const { method, path, query } = exchange.request;
   const host = header(exchange, 'host').replace(/:\d+$/, '');
   const virtual = /^(.+?)\.(?:s3\.)?localhost$/.exec(host);
-  const parts = path.split('/').slice(1).map((part) => decodeURIComponent(part));
+  const parts = path.split('/').slice(1).map(decodePathPart);
+  // <bucket>.localhost/<key> or /<bucket>/<key>: the key is the rest, decoded, either way.
   const bucket = virtual ? virtual[1] : parts.shift() || undefined;
-  if (virtual) parts.shift();
-  const key = parts.length > 0 && parts.join('/') !== '' ? (virtual ? path.slice(1) : parts.join('/')) : undefined;
+  const key = parts.join('/') || undefined;
   const explicit = query.get('x-id');
   if (explicit) return { name: explicit, bucket, key };
   const verb = ({ PUT: 'Put', GET: 'Get', DELETE: 'Delete', HEAD: 'Head', POST: 'Post' } as Record<string, string>)[method] ?? method;
