@@ -48,11 +48,21 @@ describe('lambda-s3-trigger against the sandbox', () => {
     }));
     const checks = await grade();
     expect(checks['exec-role']!.message).toBe(`thumb-exec's permission policies do not allow s3:PutObject on arn:aws:s3:::${bucket}/processed/*.`);
-    expect(checks['permission']!.message).toBe('Statement anyone allows s3.amazonaws.com to invoke the function with no aws:SourceArn condition.');
+    expect(checks['permission']!.message).toBe('Statement anyone allows s3.amazonaws.com to invoke the function without limiting it to this bucket with aws:SourceArn.');
     expect(checks['permission']!.hint).toContain('confused deputy');
     expect(checks['notification']!.message).toBe("The notification to thumb-fn filters on prefix 'p', which processed/ matches too.");
     expect(checks['notification']!.hint).toContain('recursive loop');
     expect(checks['pipeline']!.message).toBe(`${bucket} has no notification that would send an upload under incoming/ to thumb-fn, so the grader did not try one.`);
+  }, 60_000);
+
+  test('the permission is judged by what it allows: a wildcard SourceArn lets other buckets in; SourceArn alone is enough', async () => {
+    await ctx.lambda.send(new RemovePermissionCommand({ FunctionName: 'thumb-fn', StatementId: 'anyone' })).catch(() => {});
+    await ctx.lambda.send(new AddPermissionCommand({ FunctionName: 'thumb-fn', StatementId: 'uploads-star', Action: 'lambda:InvokeFunction', Principal: 's3.amazonaws.com', SourceArn: 'arn:aws:s3:::uploads-*', SourceAccount: account }));
+    expect((await grade())['permission']!.message).toBe('Statement uploads-star allows s3.amazonaws.com to invoke the function without limiting it to this bucket with aws:SourceArn.');
+    await ctx.lambda.send(new RemovePermissionCommand({ FunctionName: 'thumb-fn', StatementId: 'uploads-star' }));
+    // Bucket names are global, so the bucket's ARN alone names one bucket of one account.
+    await ctx.lambda.send(new AddPermissionCommand({ FunctionName: 'thumb-fn', StatementId: 'this-bucket', Action: 'lambda:InvokeFunction', Principal: 's3.amazonaws.com', SourceArn: `arn:aws:s3:::${bucket}` }));
+    expect((await grade())['permission']!.passed).toBe(true);
   }, 60_000);
 
   test('when the handler throws, the pipeline check quotes the error from the function\'s log', async () => {

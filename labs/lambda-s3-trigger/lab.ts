@@ -14,6 +14,7 @@ import { policiesAllow, probesAllowed, roleNameOf, rolePolicies, type Probe } fr
 import { findFunction, isModernNode } from '../../grader/queries/lambda.ts';
 import { asList, policyStatements, withOwnBucket, type PolicyStatement } from '../../grader/queries/s3.ts';
 import { serviceRoleCheck } from '../../grader/queries/service-role-check.ts';
+import { allows, type Request } from '../../policy/evaluate.ts';
 import { s3Actions } from '../../policy/s3-actions.ts';
 
 const FUNCTION = 'thumb-fn';
@@ -206,13 +207,30 @@ function servicePrincipals(statement: PolicyStatement): string[] {
   return typeof principal === 'object' && principal !== null ? asList((principal as { Service?: unknown }).Service) : [];
 }
 
-/** The values an aws:SourceArn condition limits the statement to. AddPermission writes ArnLike (the API
- *  reference now says StringLike); ArnEquals and StringEquals written by hand mean the same for one ARN. */
+/** The values an aws:SourceArn condition names, for messages only: what a statement allows is
+ *  decided by the policy evaluator. */
 function sourceArns(statement: PolicyStatement): string[] {
   return Object.entries(statement.Condition ?? {})
     .filter(([operator]) => /^(arn|string)(like|equals)$/i.test(operator))
     .flatMap(([, block]) => Object.entries(block ?? {}).filter(([key]) => key.toLowerCase() === 'aws:sourcearn').flatMap(([, value]) => asList(value)));
 }
+
+/** S3's request to invoke the function for an event of `sourceArn`'s bucket owned by `sourceAccount`
+ *  (S3 sends both keys: https://docs.aws.amazon.com/lambda/latest/dg/with-s3.html). */
+const s3Invokes = (ctx: LabContext, sourceArn: string, sourceAccount: string): Request => ({
+  principal: { service: 's3.amazonaws.com' },
+  action: 'lambda:InvokeFunction',
+  resource: functionArnOf(ctx),
+  context: { 'aws:SourceArn': sourceArn, 'aws:SourceAccount': sourceAccount },
+});
+
+/** Buckets that must not be able to run the function: one named like the learner's (which a
+ *  wildcard such as uploads-* would let in) and one not, each in the learner's account and another. */
+const otherBuckets = (ctx: LabContext): Request[] => {
+  const foreign = ctx.account === '999999999999' ? '888888888888' : '999999999999';
+  return [`${bucketOf(ctx)}-other`, 'someone-elses-bucket'].flatMap((name) =>
+    [ctx.account, foreign].map((account) => s3Invokes(ctx, `arn:aws:s3:::${name}`, account)));
+};
 
 const addPermissionHint = (ctx: LabContext): Text => ({
   ko: `S3가 함수를 호출하려면 함수의 리소스 기반 정책이 그것을 허용해야 합니다. AddPermission을 FunctionName '${FUNCTION}', StatementId(아무 이름), Action 'lambda:InvokeFunction', Principal 's3.amazonaws.com', SourceArn '${bucketArnOf(ctx)}', SourceAccount '${ctx.account}'로 호출하세요.`,
@@ -228,7 +246,9 @@ const permission: Check = {
     if (!fn) return noFunction();
     const evidence = fn.FunctionArn ? [fn.FunctionArn] : [];
     const bucketArn = bucketArnOf(ctx);
-    const forS3 = policyStatements(await functionPolicy(ctx)).filter((s) =>
+    const policy = await functionPolicy(ctx);
+    const documents = policy === undefined ? [] : [policy];
+    const forS3 = policyStatements(policy).filter((s) =>
       s.Effect === 'Allow'
       && servicePrincipals(s).includes('s3.amazonaws.com')
       && asList(s.Action).some((action) => /^lambda:(invokefunction|\*)$|^\*$/i.test(action)));
@@ -239,11 +259,13 @@ const permission: Check = {
         evidence,
       );
     }
-    const open = forS3.filter((s) => sourceArns(s).length === 0);
-    if (open.length > 0) {
+    // Could a bucket other than the learner's run the function? Conditions the evaluator cannot
+    // read count as letting it (lean 'allow'): a deputy that might be confused is one.
+    const open = forS3.filter((s) => otherBuckets(ctx).some((request) => allows([{ Statement: [s] }], request, { lean: 'allow' })));
+    if (open.length > 0 && otherBuckets(ctx).some((request) => allows(documents, request, { lean: 'allow' }))) {
       const names = open.map((s) => s.Sid ?? '(no Sid)').join(', ');
       return fail(
-        { ko: `${names} 문장이 s3.amazonaws.com에 호출을 허용하면서 aws:SourceArn 조건이 없습니다.`, en: `Statement ${names} allows s3.amazonaws.com to invoke the function with no aws:SourceArn condition.` },
+        { ko: `${names} 문장이 s3.amazonaws.com에 호출을 허용하면서 aws:SourceArn으로 이 버킷만으로 제한하지 않습니다.`, en: `Statement ${names} allows s3.amazonaws.com to invoke the function without limiting it to this bucket with aws:SourceArn.` },
         {
           ko: `SourceArn이 없으면 어느 계정의 어느 버킷이든 알림 대상으로 ${FUNCTION}을(를) 지정해 여러분의 함수를 실행시킬 수 있습니다. S3라는 서비스가 남의 부탁을 대신 들어주는 "혼동된 대리자(confused deputy)"가 되는 것입니다. RemovePermission으로 이 문장을 지우고, SourceArn '${bucketArn}'(그리고 버킷 ARN에는 계정 id가 없으니 SourceAccount '${ctx.account}'도)를 주어 AddPermission을 다시 호출하세요.`,
           en: `Without SourceArn, any bucket in any account could name ${FUNCTION} as its notification target and run your function: S3 would act as a "confused deputy", doing another account's bidding with your permission. Remove this statement with RemovePermission and call AddPermission again with SourceArn '${bucketArn}' (and SourceAccount '${ctx.account}', since a bucket ARN carries no account id).`,
@@ -251,10 +273,12 @@ const permission: Check = {
         evidence,
       );
     }
-    if (!forS3.some((s) => sourceArns(s).includes(bucketArn))) {
+    if (!allows(documents, s3Invokes(ctx, bucketArn, ctx.account))) {
       const found = [...new Set(forS3.flatMap(sourceArns))].join(', ');
       return fail(
-        { ko: `s3.amazonaws.com의 호출이 ${found}(으)로만 허용되어 있습니다. ${bucketArn}이어야 합니다.`, en: `s3.amazonaws.com may invoke the function only for ${found}; expected ${bucketArn}.` },
+        found
+          ? { ko: `s3.amazonaws.com의 호출이 ${found}(으)로만 허용되어 있습니다. ${bucketArn}이어야 합니다.`, en: `s3.amazonaws.com may invoke the function only for ${found}; expected ${bucketArn}.` }
+          : { ko: `${FUNCTION}의 리소스 기반 정책이 ${bucketArn}의 이벤트로 s3.amazonaws.com이 호출하는 것을 허용하지 않습니다 (조건이나 Deny 문장을 확인하세요).`, en: `${FUNCTION}'s resource-based policy does not let s3.amazonaws.com invoke it for events of ${bucketArn} (check its conditions and Deny statements).` },
         addPermissionHint(ctx),
         evidence,
       );
