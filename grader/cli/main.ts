@@ -96,6 +96,8 @@ export function generalHelp(): string {
     'Options for every command:',
     ...optionLines(globalOptions),
     '',
+    'In a class sandbox every call is signed: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY to your roster row.',
+    '',
     'Exit codes: 0 every check passes, 1 a check fails (or the script failed), 2 usage error or sandbox unreachable.',
     '',
   ].join('\n');
