@@ -1,6 +1,6 @@
 // The CLI in a class: a sandbox started with the roster's keys (as `infralabs sandbox --roster`
 // starts one), students signing with AWS_SECRET_ACCESS_KEY, the teacher with the roster's
-// @teacher row. Run in-process (main(argv, io)).
+// @teacher row, and the teacher's `class status` view. Run in-process (main(argv, io)).
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,6 +10,7 @@ import { classCredentials } from '../../sandbox/gateway/credentials.ts';
 import { startSandbox, type RunningSandbox } from '../../sandbox/sandbox.ts';
 import { freshAccount } from '../../test/sandbox-context.ts';
 import { createLabContext } from '../context.ts';
+import { loadLab } from '../labs.ts';
 import type { Io } from './io.ts';
 import { main } from './main.ts';
 
@@ -70,6 +71,66 @@ describe('a student signs setup, run, solve and grade with AWS_SECRET_ACCESS_KEY
     const { code, err } = await cli(['grade', 'key-and-volume', '--account', stranger], as(alice), { root: example });
     expect(code).toBe(2);
     expect(err).toMatch(new RegExp(`^InvalidClientTokenId: .*; the class has no account ${stranger}: set AWS_ACCESS_KEY_ID \\(or --account\\) to the account on your roster row\\.\\n$`));
+  });
+});
+
+describe('class status', () => {
+  const maxOf = async (id: string) => (await loadLab(id)).lab.steps.flatMap((s) => s.checks).reduce((n, c) => n + c.points, 0);
+
+  beforeAll(async () => {
+    // 다인 solves s3-backup; carol does nothing.
+    const solved = await cli(['solve', 's3-backup'], as(dain));
+    expect(solved.code, solved.err).toBe(0);
+  }, 120_000);
+
+  it('--once: each student graded with their own key, the last scores and totals in aligned columns', async () => {
+    const [s3, ec2] = [await maxOf('s3-backup'), await maxOf('ec2-launch')];
+    const { code, out, err } = await cli(['class', 'status', '--roster', 'status.csv', '--labs', 's3-backup,ec2-launch', '--once']);
+    expect(err).toBe('');
+    expect(code).toBe(0);
+    const total = (n: number) => `${n}/${s3 + ec2}`;
+    const rows = [
+      ['student', 'account', 's3-backup', 'ec2-launch', 'total'],
+      ['carol', carol.account, `0/${s3}`, `0/${ec2}`, total(0)],
+      ['다인 (dain)', dain.account, `${s3}/${s3}`, `0/${ec2}`, total(s3)],
+    ];
+    // A terminal gives each Hangul syllable two columns: "다인 (dain)" takes 11.
+    const columns = (cell: string) => cell.length + (cell.startsWith('다인') ? 2 : 0);
+    const width = (i: number) => Math.max(...rows.map((r) => columns(r[i]!)));
+    const line = (r: string[]) => r.map((cell, i) => {
+      const pad = ' '.repeat(width(i) - columns(cell));
+      return i < 2 ? cell + pad : pad + cell;
+    }).join('  ').trimEnd();
+    expect(out).toBe(`${rows.map(line).join('\n')}\n`);
+  });
+
+  it('without --once: clears the screen, draws the table and the next round, and stops cleanly on Ctrl-C', async () => {
+    const controller = new AbortController();
+    const { code, out, err } = await cli(['class', 'status', '--roster', 'status.csv', '--labs', 's3-backup', '--every', '5'], {}, {
+      signal: controller.signal,
+      onOut: (text) => text.includes('Ctrl-C stops') && controller.abort(),
+    });
+    expect({ code, err }).toEqual({ code: 0, err: '' });
+    expect(out).toMatch(/^\x1b\[2J\x1b\[Hstudent +account +s3-backup +total\n/);
+    expect(out).toMatch(/\nupdated \d\d:\d\d:\d\d, next in 5s, Ctrl-C stops\n$/);
+    expect(out.match(/updated/g)).toHaveLength(1);
+  });
+
+  it.each([
+    [['class', 'status'], '`infralabs class status` shows a class: pass --roster roster.csv (make one with `infralabs roster new names.txt > roster.csv`).'],
+    [['class', 'watch', '--roster', 'roster.csv'], 'Unknown `infralabs class watch`: use `infralabs class status --roster roster.csv`.'],
+    [['class', 'status', '--roster', 'roster.csv', '--every', '0'], '--every must be a number of seconds, at least 1, e.g. --every 60 (got "0").'],
+    [['class', 'status', '--roster', 'bad.csv', '--once'], 'DIR/bad.csv line 2 (alice): the account must be 12 digits, e.g. 000000000042.'],
+  ])('%j: one line, exit 2', async (argv, message) => {
+    writeFileSync(join(dir, 'bad.csv'), 'student,account\nalice,42\n');
+    expect(await cli(argv)).toEqual({ code: 2, out: '', err: `${message.replace('DIR', dir)}\n` });
+  });
+
+  it('an unreachable sandbox: one line, exit 2', async () => {
+    let err = '';
+    const io: Io = { out: () => {}, err: (t) => void (err += t), env: {}, cwd: dir };
+    expect(await main(['class', 'status', '--roster', 'roster.csv', '--once', '--endpoint', 'http://127.0.0.1:9'], io)).toBe(2);
+    expect(err).toBe('Cannot reach the sandbox at http://127.0.0.1:9: start it with `npm start` or `npx infralabs sandbox`.\n');
   });
 });
 
