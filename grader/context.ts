@@ -11,6 +11,7 @@ import { LambdaClient } from '@aws-sdk/client-lambda';
 import { S3Client } from '@aws-sdk/client-s3';
 import { STSClient } from '@aws-sdk/client-sts';
 import type { Clients, LabContext } from './lab.ts';
+import { anySecret } from './sandbox-api.ts';
 
 export interface ContextOptions {
   /** The sandbox gateway URL, e.g. http://localhost:4566 */
@@ -41,7 +42,7 @@ function clientConfig({ endpoint, account, secret }: ContextOptions) {
   return {
     endpoint,
     region: 'us-east-1',
-    credentials: { accessKeyId: account, secretAccessKey: secret ?? 'infralabs' },
+    credentials: { accessKeyId: account, secretAccessKey: secret ?? anySecret },
     // The sandbox is local: a second attempt covers a blip; more only delays "cannot reach".
     maxAttempts: 2,
   };

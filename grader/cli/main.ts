@@ -5,6 +5,7 @@ import { LabLintError } from '../labs.ts';
 import { RunError } from '../run/run-script.ts';
 import { SandboxUnreachableError } from '../sandbox-api.ts';
 import type { Command } from './command.ts';
+import { classCommand } from './commands/class.ts';
 import { classroomCommand } from './commands/classroom.ts';
 import { gradeCommand } from './commands/grade.ts';
 import { labsCommand } from './commands/labs.ts';
@@ -19,9 +20,9 @@ import { UsageError } from './errors.ts';
 import { processIo, type Io } from './io.ts';
 import { globalOptions, parseOptions, type OptionSpec } from './options.ts';
 
-export const commands: Command[] = [labsCommand, sandboxCommand, setupCommand, runCommand, gradeCommand, solveCommand, resetCommand, lintCommand, rosterCommand, classroomCommand];
+export const commands: Command[] = [labsCommand, sandboxCommand, setupCommand, runCommand, gradeCommand, solveCommand, resetCommand, lintCommand, rosterCommand, classroomCommand, classCommand];
 
-const interruptible = new Set(['run', 'solve', 'sandbox']);
+const interruptible = new Set(['run', 'solve', 'sandbox', 'class']);
 
 export async function main(argv: string[], io?: Io): Promise<number> {
   if (io) return execute(argv, io);
@@ -95,6 +96,8 @@ export function generalHelp(): string {
     '',
     'Options for every command:',
     ...optionLines(globalOptions),
+    '',
+    'In a class sandbox every call is signed: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY to your roster row.',
     '',
     'Exit codes: 0 every check passes, 1 a check fails (or the script failed), 2 usage error or sandbox unreachable.',
     '',

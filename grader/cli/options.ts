@@ -30,6 +30,15 @@ export interface GlobalOptions {
   help: boolean;
   /** Whether --account was given (reset needs it said out loud). */
   accountGiven: boolean;
+  /** AWS_SECRET_ACCESS_KEY when set, as the SDK reads it: a class sandbox verifies every call
+   *  against the roster's secret of the account. Unset, any secret signs (a sandbox without a roster). */
+  secret?: string;
+}
+
+/** AWS_ACCESS_KEY_ID when it is an account id (12 digits): whose key the environment holds. */
+export function envAccount(env: Record<string, string | undefined>): string | undefined {
+  const keyId = env.AWS_ACCESS_KEY_ID ?? '';
+  return /^\d{12}$/.test(keyId) ? keyId : undefined;
 }
 
 export interface Parsed {
@@ -62,16 +71,16 @@ export function parseOptions(command: string, argv: string[], specific: Record<s
     });
     values[name] = Array.isArray(value) ? checked : checked[0];
   }
-  const keyId = env.AWS_ACCESS_KEY_ID ?? '';
   return {
     positionals: parsed.positionals,
     values,
     global: {
       endpoint: String(values.endpoint ?? 'http://localhost:4566').replace(/\/+$/, ''),
-      account: String(values.account ?? (/^\d{12}$/.test(keyId) ? keyId : '000000000000')),
+      account: String(values.account ?? envAccount(env) ?? '000000000000'),
       lang: (values.lang as 'ko' | 'en' | undefined) ?? (/^ko/i.test(env.LANG ?? '') ? 'ko' : 'en'),
       help: values.help === true,
       accountGiven: values.account !== undefined,
+      ...(env.AWS_SECRET_ACCESS_KEY ? { secret: env.AWS_SECRET_ACCESS_KEY } : {}),
     },
   };
 }

@@ -44,15 +44,22 @@ export async function gradeBook(labs: Lab[], students: RosterRow[], defaultEndpo
   return { labs: labs.map((lab) => ({ id: lab.id, maxScore: lab.steps.flatMap((s) => s.checks).reduce((n, c) => n + c.points, 0) })), rows };
 }
 
+/** What a class view grades: the labs (`labs`: ids separated by commas, default every lab) and the
+ *  roster's students, once every sandbox of theirs answers. */
+export async function loadClass(global: GlobalOptions, io: Io, roster: string, labs?: string): Promise<{ labs: Lab[]; students: RosterRow[] }> {
+  const ids = labs ? [...new Set(labs.split(',').map((id) => id.trim()))] : labIds(io.root);
+  const loaded = await Promise.all(ids.map(async (id) => (await loadLab(id, io.root)).lab));
+  const { students } = await readRoster(resolve(io.cwd, roster));
+  const endpoints = [...new Set(students.map((s) => s.endpoint ?? global.endpoint))];
+  await Promise.all(endpoints.map((endpoint) => assertSandboxReachable(endpoint)));
+  return { labs: loaded, students };
+}
+
 export async function gradeAll(global: GlobalOptions, io: Io, options: GradeAllOptions, write: (text: string) => Promise<void> | void): Promise<number> {
   if (!options.roster) throw new UsageError('`infralabs grade all` grades a class: pass --roster roster.csv (make one with `infralabs roster new names.txt > roster.csv`).');
   const format = options.format ?? 'csv';
   if (format !== 'csv' && format !== 'json') throw new UsageError(`\`infralabs grade all\` writes a gradebook: --format csv (default) or json, not ${format}.`);
-  const ids = options.labs ? [...new Set(options.labs.split(',').map((id) => id.trim()))] : labIds(io.root);
-  const labs = await Promise.all(ids.map(async (id) => (await loadLab(id, io.root)).lab));
-  const { students } = await readRoster(resolve(io.cwd, options.roster));
-  const endpoints = [...new Set(students.map((s) => s.endpoint ?? global.endpoint))];
-  await Promise.all(endpoints.map((endpoint) => assertSandboxReachable(endpoint)));
+  const { labs, students } = await loadClass(global, io, options.roster, options.labs);
   const book = await gradeBook(labs, students, global.endpoint, options.concurrency, global.lang);
   await write(format === 'json' ? `${JSON.stringify(gradebookJson(book), null, 2)}\n` : formatGradebookCsv(book));
   return book.rows.every((row) => row.reports.every((r) => r.passed)) ? 0 : 1;

@@ -13,6 +13,7 @@ import { assertSandboxReachable } from '../../sandbox-api.ts';
 import { limit } from '../../limit.ts';
 import type { Command } from '../command.ts';
 import { UsageError } from '../errors.ts';
+import { assertSandboxAccepts } from '../key.ts';
 import type { Io } from '../io.ts';
 import type { GlobalOptions } from '../options.ts';
 import { gradeAll, labsOption } from './grade-all.ts';
@@ -82,10 +83,8 @@ export async function grade(labId: string, global: GlobalOptions, io: Io, option
   if (options.roster && format === 'github') throw new UsageError('--format github grades one repository: with --roster use csv, json, junit or text.');
   const { lab } = await loadLab(labId, io.root);
   const roster = options.roster ? (await readRoster(resolve(io.cwd, options.roster))).students : undefined;
-  const endpoints = new Set(roster ? roster.map((s) => s.endpoint ?? global.endpoint) : [global.endpoint]);
-  await Promise.all([...endpoints].map((endpoint) => assertSandboxReachable(endpoint)));
-
   if (roster) {
+    await Promise.all([...new Set(roster.map((s) => s.endpoint ?? global.endpoint))].map((endpoint) => assertSandboxReachable(endpoint)));
     const rows = await gradeRoster(lab, global.endpoint, roster, options.concurrency, global.lang);
     if (format === 'json') await write(`${JSON.stringify(rows.map(({ student, report }) => ({ student, ...report })), null, 2)}\n`);
     else if (format === 'csv') await write(formatRosterCsv(rows));
@@ -94,8 +93,8 @@ export async function grade(labId: string, global: GlobalOptions, io: Io, option
     return rows.every(({ report }) => report.passed) ? 0 : 1;
   }
 
-  const { createLabContext, gradeLab } = await engine();
-  const report = await gradeLab(lab, createLabContext({ endpoint: global.endpoint, account: global.account }), { lang: global.lang });
+  const [, { createLabContext, gradeLab }] = await Promise.all([assertSandboxAccepts(global), engine()]);
+  const report = await gradeLab(lab, createLabContext({ endpoint: global.endpoint, account: global.account, secret: global.secret }), { lang: global.lang });
   if (format === 'json') await write(`${JSON.stringify(report, null, 2)}\n`);
   else if (format === 'csv') await write(formatCsv(report));
   else if (format === 'junit') await write(formatJunit([{ report }]));

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { runScript } from '../../run/run-script.ts';
-import { assertSandboxReachable } from '../../sandbox-api.ts';
 import type { Command } from '../command.ts';
+import { assertSandboxAccepts } from '../key.ts';
 import type { Io } from '../io.ts';
 import type { GlobalOptions } from '../options.ts';
 
@@ -14,10 +14,11 @@ export const timeoutOption = {
 
 /** Runs a learner script with live output; returns its exit code. */
 export async function runLearnerScript(file: string, global: GlobalOptions, io: Io, timeoutSeconds?: number): Promise<number> {
-  await assertSandboxReachable(global.endpoint);
+  await assertSandboxAccepts(global);
   const result = await runScript(file, {
     endpoint: global.endpoint,
     account: global.account,
+    secret: global.secret,
     cwd: io.cwd,
     timeoutMs: timeoutSeconds === undefined ? undefined : timeoutSeconds * 1000,
     signal: io.signal,

@@ -1,17 +1,17 @@
 import { pathToFileURL } from 'node:url';
 import type { LabContext } from '../../lab.ts';
 import { loadLab } from '../../labs.ts';
-import { assertSandboxReachable } from '../../sandbox-api.ts';
 import type { Command } from '../command.ts';
+import { assertSandboxAccepts } from '../key.ts';
 import type { GlobalOptions } from '../options.ts';
 
 /** Runs labs/<id>/setup.ts for the account (it creates only what is missing). */
 export async function setupLab(labId: string, global: GlobalOptions, root?: string): Promise<void> {
   const entry = await loadLab(labId, root);
-  await assertSandboxReachable(global.endpoint);
+  await assertSandboxAccepts(global);
   const { default: setup } = (await import(pathToFileURL(entry.setup).href)) as { default: (ctx: LabContext) => Promise<void> };
   const { createLabContext } = await import('../../context.ts');
-  await setup(createLabContext({ endpoint: global.endpoint, account: global.account }));
+  await setup(createLabContext({ endpoint: global.endpoint, account: global.account, secret: global.secret }));
 }
 
 export const setupCommand: Command = {

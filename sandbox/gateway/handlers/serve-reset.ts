@@ -23,14 +23,15 @@ export function parseResetTarget(text: string): ResetTarget | string {
 }
 
 /** In a class, a reset is signed like any AWS call: a student may empty their own account, only
- *  the teacher another's or everything. Undefined when allowed, else why not. */
-async function refusal(exchange: Parameters<RequestHandler>[0], credentials: Credentials, target: ResetTarget): Promise<string | undefined> {
+ *  the teacher another's or everything. Undefined when allowed, else why not, with a code that
+ *  tells a bad key (the signature's failure) from a good key asking too much (AccessDenied). */
+async function refusal(exchange: Parameters<RequestHandler>[0], credentials: Credentials, target: ResetTarget): Promise<{ code: string; error: string } | undefined> {
   const { verifySignature } = await import('../signatures.ts');
   const verdict = await verifySignature(exchange.request, credentials.secretOf);
-  if (!verdict.ok) return `${verdict.code}: ${verdict.message}`;
+  if (!verdict.ok) return { code: verdict.code, error: `${verdict.code}: ${verdict.message}` };
   if (verdict.accessKeyId === credentials.teacher) return undefined;
   if ('account' in target && target.account === verdict.accessKeyId) return undefined;
-  return 'all' in target ? 'Only the teacher may reset the whole sandbox.' : `You may reset only your own account (${verdict.accessKeyId}).`;
+  return { code: 'AccessDenied', error: 'all' in target ? 'Only the teacher may reset the whole sandbox.' : `You may reset only your own account (${verdict.accessKeyId}).` };
 }
 
 export const serveReset: RequestHandler = async (exchange, { backend, credentials }) => {
@@ -41,7 +42,7 @@ export const serveReset: RequestHandler = async (exchange, { backend, credential
   if (typeof target === 'string') return answer(400, { error: target });
   if (credentials) {
     const refused = await refusal(exchange, credentials, target);
-    if (refused) return answer(403, { error: refused });
+    if (refused) return answer(403, refused);
   }
   const started = Date.now();
   let done: boolean;
