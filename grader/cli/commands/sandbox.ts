@@ -30,7 +30,7 @@ export const sandboxCommand: Command = {
     }
     const roster = rosterPath ? await readClassRoster(rosterPath) : undefined;
     const classKeys = roster && {
-      students: roster.students.map(({ account, secret }) => ({ account, secret })),
+      students: roster.students.map(({ student, account, secret }) => ({ student, account, secret })),
       teacher: roster.teacher,
     };
     const { startSandboxProcess } = await import('../../../sandbox/sandbox-process.ts');
