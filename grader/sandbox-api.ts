@@ -1,5 +1,6 @@
 // The sandbox's own HTTP routes that the grader and CLI use: health (is it there?) and reset.
-// Browser-safe (fetch only).
+// Browser-safe (fetch, and smithy's signer for a class).
+import type { AccessKey } from '../sandbox/signed-post.ts';
 
 /** The secret signed with when none is given: a sandbox without a roster accepts any (a class
  *  sandbox verifies each against the roster). */
@@ -32,35 +33,17 @@ export async function assertSandboxReachable(endpoint: string, timeoutMs = 5_000
 
 export type ResetTarget = { account: string } | { all: true };
 
-/** A key to sign with: a class sandbox verifies the signature (a student may reset only their own
- *  account, the teacher any); a sandbox without a class accepts any. */
-export interface SandboxKey {
-  accessKeyId: string;
-  secretAccessKey: string;
-}
-
-/** SigV4 headers for a POST to the sandbox's own routes (service `infralabs`), as the AWS SDK
- *  signs its calls. Loaded on demand: most resets are never signed. */
-async function signedHeaders(url: URL, body: string, key: SandboxKey): Promise<Record<string, string>> {
-  const [{ SignatureV4 }, { Sha256 }] = await Promise.all([import('@smithy/signature-v4'), import('@smithy/core/checksum')]);
-  const signer = new SignatureV4({ credentials: key, region: 'us-east-1', service: 'infralabs', sha256: Sha256 });
-  const signed = await signer.sign({
-    method: 'POST', protocol: url.protocol, hostname: url.hostname, port: url.port ? Number(url.port) : undefined,
-    path: url.pathname, query: {}, headers: { host: url.host, 'content-type': 'application/json' }, body,
-  });
-  // fetch sets Host itself (a browser refuses to), to the same value.
-  const { host: _host, ...headers } = signed.headers as Record<string, string>;
-  return headers;
-}
-
 /** Empties one account, or the whole sandbox. Throws with the sandbox's own one-line reason. */
-export async function resetSandbox(endpoint: string, target: ResetTarget, key?: SandboxKey): Promise<void> {
-  const url = new URL(`${endpoint.replace(/\/+$/, '')}/_infralabs/reset`);
-  const body = JSON.stringify(target);
-  const headers = key ? await signedHeaders(url, body, key) : { 'content-type': 'application/json' };
+export async function resetSandbox(endpoint: string, target: ResetTarget, key?: AccessKey): Promise<void> {
+  const url = `${endpoint.replace(/\/+$/, '')}/_infralabs/reset`;
+  const request = { headers: { 'content-type': 'application/json' }, body: JSON.stringify(target) };
   let response: Response;
   try {
-    response = await fetch(url, { method: 'POST', headers, body });
+    // Signed when a key is given: a class sandbox lets a student reset only their own account.
+    if (key) {
+      const { signedPost } = await import('../sandbox/signed-post.ts');
+      response = await signedPost(url, key, { service: 'infralabs', ...request });
+    } else response = await fetch(url, { method: 'POST', ...request });
   } catch {
     throw new SandboxUnreachableError(endpoint);
   }

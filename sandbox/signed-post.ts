@@ -1,8 +1,10 @@
 // A POST to the sandbox signed with SigV4, as the AWS SDK signs its calls: a class sandbox verifies
 // every request against the roster's keys, its own reset route too (service `infralabs`). Loaded
-// only when something is signed, as the signer takes a while to load.
+// only when something is signed, as the signer takes a while to load. Browser-safe: the lab page
+// signs its resets with it too (smithy's Sha256 is Node's crypto in Node, WebCrypto in a browser,
+// and pure JavaScript where a page over plain http has no WebCrypto).
 import { SignatureV4 } from '@smithy/signature-v4';
-import { Sha256 } from './gateway/signatures.ts';
+import { Sha256 } from '@smithy/core/checksum';
 
 /** A roster key: the 12-digit account is the access key id. */
 export interface AccessKey {
@@ -31,5 +33,7 @@ export async function signedPost(url: string, key: AccessKey, { service, headers
     headers: { host: target.host, ...headers },
     body,
   });
-  return fetch(target, { method: 'POST', headers: signed.headers as Record<string, string>, body, signal });
+  // fetch sets Host itself (a browser refuses to), to the same value.
+  const { host: _host, ...sent } = signed.headers as Record<string, string>;
+  return fetch(target, { method: 'POST', headers: sent, body, signal });
 }

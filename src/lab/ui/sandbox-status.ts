@@ -17,7 +17,7 @@ export async function sandboxReachable(endpoint: string): Promise<boolean> {
  *  only their own account, and checks that it is). */
 export async function resetAccount(endpoint: string, account: string, secret: string): Promise<void> {
   const { resetSandbox } = await import('../../../grader/sandbox-api.ts');
-  await resetSandbox(endpoint, { account }, { accessKeyId: account, secretAccessKey: secret });
+  await resetSandbox(endpoint, { account }, { accessKeyId: account, secret });
 }
 
 /**

@@ -1,6 +1,8 @@
 // Every SDK client class a learner constructs gets the sandbox's settings as defaults, exactly
 // like `infralabs run`: endpoint, region us-east-1, the account id as access key id, and
 // path-style S3. The learner's own config still wins, key by key.
+import { anySecret } from '../../../grader/sandbox-api.ts';
+
 export interface SandboxTarget {
   endpoint: string;
   account: string;
@@ -8,7 +10,7 @@ export interface SandboxTarget {
   secret?: string;
 }
 
-export function clientDefaults({ endpoint, account, secret = 'infralabs' }: SandboxTarget) {
+export function clientDefaults({ endpoint, account, secret = anySecret }: SandboxTarget) {
   return {
     endpoint,
     region: 'us-east-1',
