@@ -5,6 +5,7 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFi
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { codeForLanguage } from '../code-language.ts';
 import { freshAccount, testEndpoint } from '../../test/sandbox-context.ts';
 import type { ClassroomResult } from '../format/github.ts';
 import type { Io } from '../cli/io.ts';
@@ -22,8 +23,8 @@ async function cli(argv: string[], cwd = base, env: Record<string, string | unde
   return { code, out, err };
 }
 
-async function init(name: string) {
-  const result = await cli(['classroom', 'init', lab, name]);
+async function init(name: string, ...flags: string[]) {
+  const result = await cli(['classroom', 'init', lab, name, ...flags]);
   expect(result, result.err).toMatchObject({ code: 0, err: '' });
   return join(base, name);
 }
@@ -51,7 +52,10 @@ describe('classroom init', () => {
   it('writes the starter, both guides, package.json, a README and the grading workflow', async () => {
     const dir = await init('assignment');
     const entry = await loadLab(lab);
-    expect(readFileSync(join(dir, 'solution.ts'), 'utf8')).toBe(readFileSync(entry.starter, 'utf8'));
+    // The starter as the English lab page shows it: its comments in English only.
+    const starter = readFileSync(join(dir, 'solution.ts'), 'utf8');
+    expect(starter).toBe(codeForLanguage(readFileSync(entry.starter, 'utf8'), 'en'));
+    expect(starter).not.toMatch(/[가-힣]/);
     const en = readFileSync(join(dir, 'GUIDE.en.md'), 'utf8');
     const ko = readFileSync(join(dir, 'GUIDE.ko.md'), 'utf8');
     expect(en.startsWith(`# ${entry.lab.title.en}\n\n`)).toBe(true);
@@ -71,6 +75,14 @@ describe('classroom init', () => {
     expect(workflow).toContain('LAB_RESULTS: "${{ steps.lab.outputs.result }}"');
     expect(workflowCommands(dir)).toEqual([['setup', lab], ['run', 'solution.ts'], ['grade', lab, '--format', 'github']]);
     expect(existsSync(join(dir, '.gitignore'))).toBe(true);
+  });
+
+  it('with --lang ko, the starter speaks Korean', async () => {
+    const dir = await init('assignment-ko', '--lang', 'ko');
+    const starter = readFileSync(join(dir, 'solution.ts'), 'utf8');
+    expect(starter).toBe(codeForLanguage(readFileSync((await loadLab(lab)).starter, 'utf8'), 'ko'));
+    expect(starter).toMatch(/할 일/);
+    expect(starter).not.toMatch(/\/\/ko/);
   });
 
   it("the workflow's fresh-account step writes a 12-digit AWS_ACCESS_KEY_ID to $GITHUB_ENV", () => {

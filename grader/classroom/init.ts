@@ -1,10 +1,11 @@
 // `infralabs classroom init <lab> <dir>`: a template repository for one lab, for GitHub Classroom:
-// the starter as solution.ts, the guide in both languages, package.json, a README for students and
+// the starter as solution.ts (comments in the --lang language), the guide in both languages, package.json, a README for students and
 // the workflow that grades every push (templates/). Node only.
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { UsageError } from '../cli/errors.ts';
+import { codeForLanguage } from '../code-language.ts';
 import type { Lang } from '../lab.ts';
 import { loadLab, projectRoot, type LabEntry } from '../labs.ts';
 
@@ -13,16 +14,16 @@ const templates = join(import.meta.dirname, 'templates');
 export interface InitOptions {
   /** Project root holding labs/ and content/ (default: this installation). */
   root?: string;
-  /** Language of the grade summary the workflow writes (its LANG). */
+  /** Language of the starter's comments and of the grade summary the workflow writes (its LANG);
+   *  English by default. */
   lang?: Lang;
   /** The site the guides' links point to (they are site-relative, e.g. /en/lessons/ec2/). */
   site?: string;
 }
 
-/** What the learner starts from. Starters are plain TypeScript that runs as it is (Korean lines are
- *  comments), so the file is the text; a rendering per language would come in here. */
-export async function starterText(entry: LabEntry): Promise<string> {
-  return readFile(entry.starter, 'utf8');
+/** What the learner starts from, with its comments in one language, as the lab page shows it. */
+export async function starterText(entry: LabEntry, lang: Lang = 'en'): Promise<string> {
+  return codeForLanguage(await readFile(entry.starter, 'utf8'), lang);
 }
 
 /** A lab guide as GitHub shows Markdown: the front matter becomes a title and a lead, and
@@ -62,7 +63,7 @@ export async function classroomFiles(labId: string, options: InitOptions = {}): 
     scripts: { setup: `infralabs setup ${labId}`, start: 'infralabs run solution.ts', grade: `infralabs grade ${labId}` },
   };
   return {
-    'solution.ts': await starterText(entry),
+    'solution.ts': await starterText(entry, options.lang),
     'GUIDE.en.md': await guide('en'),
     'GUIDE.ko.md': await guide('ko'),
     'package.json': `${JSON.stringify(packageJson, null, 2)}\n`,

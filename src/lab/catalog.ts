@@ -1,6 +1,6 @@
 // The labs on disk, for pages built at build time: definition, starter code and guide per language.
 import type { Lab } from '../../grader/lab.ts';
-import { codeForLanguage } from './code-language.ts';
+import { codeForLanguage } from '../../grader/code-language.ts';
 
 const definitions = import.meta.glob<{ default: Lab }>('../../labs/*/lab.ts', { eager: true });
 const starters = import.meta.glob<string>('../../labs/*/starter.ts', { eager: true, query: '?raw', import: 'default' });

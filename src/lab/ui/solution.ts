@@ -1,6 +1,6 @@
 // Each lab's solution, fetched only when the learner asks for it (after a confirmation), with its
 // comments in the page's language.
-import { codeForLanguage, type CodeLang } from '../code-language.ts';
+import { codeForLanguage, type CodeLang } from '../../../grader/code-language.ts';
 
 const solutions = import.meta.glob<string>('../../../labs/*/solution.ts', { query: '?raw', import: 'default' });
 

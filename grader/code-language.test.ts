@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { codeForLanguage } from './code-language.ts';
 
-const labsDir = join(import.meta.dirname, '..', '..', 'labs');
+const labsDir = join(import.meta.dirname, '..', 'labs');
 const files = readdirSync(labsDir).flatMap((lab) => ['starter.ts', 'solution.ts'].map((name) => join(lab, name))).filter((file) => {
   try {
     readFileSync(join(labsDir, file));
