@@ -25,6 +25,8 @@ try {
 const classroom = options.classroom && resolve(options.classroom);
 if (!classroom && Object.keys(options).length) refuse(`npm start: --host, --lang and --lab are for a class: add --classroom roster.csv (make one with \`npx infralabs roster new names.txt > roster.csv\`).`);
 if (classroom && !existsSync(classroom)) refuse(`npm start: no roster at ${classroom}: make one with \`npx infralabs roster new names.txt > ${options.classroom}\`, or give its path.`);
+if (options.lang && !['ko', 'en'].includes(options.lang)) refuse(`npm start: --lang must be ko or en (got "${options.lang}").`);
+if (options.host && !/^[a-z0-9.-]+$|^\[?[0-9a-f:.]+\]?$/i.test(options.host)) refuse(`npm start: --host must be a host name or IP address without port, like 192.168.0.10 (got "${options.host}").`);
 
 ensureSetup(fileURLToPath(import.meta.url));
 const astro = join(root, 'node_modules', 'astro', 'bin', 'astro.mjs');
@@ -45,10 +47,8 @@ const track = (child) => {
 
 // The room reaches this machine at its LAN address (or --host); the sandbox answers that name and
 // pages of the site there, and prints the join table once ready (a build's minute, if any, after).
-// A bad roster, --lang or --host is said now, not after a build's minute.
+// A bad roster is said now, not after a build's minute.
 if (classroom) await (await import('../grader/roster.ts')).readClassRoster(classroom).catch((error) => refuse(`npm start: ${error.message}`));
-if (options.lang && !['ko', 'en'].includes(options.lang)) refuse(`npm start: --lang must be ko or en (got "${options.lang}").`);
-if (options.host && !/^[a-z0-9.-]+$|^\[?[0-9a-f:.]+\]?$/i.test(options.host)) refuse(`npm start: --host must be a host name or IP address without port, like 192.168.0.10 (got "${options.host}").`);
 const host = classroom ? options.host ?? (await import('../grader/classroom/join-links.ts')).lanAddress() : 'localhost';
 if (!host) refuse('npm start: this machine has no network address for the room: join the room\'s network, or pass --host <name-or-ip>.');
 const hostInUrl = host.includes(':') && !host.startsWith('[') ? `[${host}]` : host;
