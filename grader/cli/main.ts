@@ -77,7 +77,7 @@ async function execute(argv: string[], io: Io): Promise<number> {
 }
 
 function example(command: Command): string {
-  const sample: Record<string, string> = { '<lab>': 'ec2-launch', '<file.ts>': 'solution.ts' };
+  const sample: Record<string, string> = { '<lab>': 'ec2-launch', '<file.ts>': 'solution.ts', 'new <names.txt> | sheet <roster.csv>': 'sheet roster.csv' };
   return `infralabs ${command.name}${command.usage ? ` ${sample[command.usage] ?? command.usage}` : ''}`;
 }
 

@@ -94,31 +94,58 @@ it('refuses a wildcard or a path as an origin, and explains --listen in its help
   err = '';
   expect(await main(['sandbox', '--listen', '0.0.0.0'], io)).toBe(2);
   expect(err).toMatch(/^--listen 0\.0\.0\.0 lets every machine on the network run code here: give the class roster too \(--roster roster\.csv/);
+  err = '';
+  expect(await main(['sandbox', '--site', 'http://192.168.0.10:4321'], io)).toBe(2);
+  expect(err).toBe('--site and --lab shape the join links of a class: give the roster too (--roster roster.csv).\n');
+  err = '';
+  expect(await main(['sandbox', '--site', 'http://192.168.0.10:4321/ko/', '--roster', 'roster.csv'], io)).toBe(2);
+  expect(err).toMatch(/^--site must be the site's scheme, host and port, like http:\/\/192\.168\.0\.10:4321/);
+  err = '';
+  expect(await main(['sandbox', '--lab', 'ec2-lunch', '--roster', 'roster.csv'], io)).toBe(2);
+  expect(err).toMatch(/^--lab ec2-lunch is not a lab: choose one of .*ec2-launch/);
 });
 
-it('with --roster, answers only calls signed with a roster key', async () => {
+it('with --roster, answers only calls signed with a roster key, and prints each student\'s join code and link (never a secret), which the sandbox takes', async () => {
   const { mkdtempSync, writeFileSync } = await import('node:fs');
   const { join } = await import('node:path');
   const { tmpdir } = await import('node:os');
   const { EC2Client, DescribeVpcsCommand } = await import('@aws-sdk/client-ec2');
+  const { joinCode } = await import('../../sandbox/gateway/join-codes.ts');
   const student = { account: '314159265358', secret: 'pi-secret-abcdefghijklmnopqrstuvwxyz' };
+  const other = { account: '161803398874', secret: 'phi-secret-abcdefghijklmnopqrstuvwxy' };
+  const teacherSecret = 'teacher-secret-abcdefghijklmnopqrstu';
   const file = join(mkdtempSync(join(tmpdir(), 'roster-')), 'roster.csv');
-  writeFileSync(file, `student,account,secret\n@teacher,271828182845,teacher-secret-abcdefghijklmnopqrstu\nminji,${student.account},${student.secret}\n`);
+  writeFileSync(file, `student,account,secret\n@teacher,271828182845,${teacherSecret}\nminji,${student.account},${student.secret}\n이서준,${other.account},${other.secret}\n`);
   const controller = new AbortController();
   let ready: (endpoint: string) => void;
   const endpoint = new Promise<string>((resolve) => (ready = resolve));
   let out = '';
+  let err = '';
   const io: Io = {
     out: (text) => { out += text; const match = /sandbox ready at (\S+)/.exec(text); if (match) ready(match[1]!); },
-    err: () => {}, env: {}, cwd: process.cwd(), signal: controller.signal,
+    err: (text) => void (err += text), env: {}, cwd: process.cwd(), signal: controller.signal,
   };
-  const running = main(['sandbox', '--port', '0', '--roster', file], io);
+  const running = main(['sandbox', '--port', '0', '--roster', file, '--lang', 'ko'], io);
   const url = await endpoint;
   const ec2 = (secretAccessKey: string) => new EC2Client({ endpoint: url, region: 'us-east-1', credentials: { accessKeyId: student.account, secretAccessKey }, maxAttempts: 1 });
   try {
     expect((await ec2(student.secret).send(new DescribeVpcsCommand({}))).Vpcs).toHaveLength(1);
     await expect(ec2('not-the-secret').send(new DescribeVpcsCommand({}))).rejects.toMatchObject({ name: 'SignatureDoesNotMatch' });
-    expect(out).toContain('A class of 1');
+    expect(out).toContain('A class of 2');
+    // Without --listen the room is this machine: the site and the sandbox at localhost, which it answers.
+    const sandboxParam = encodeURIComponent(`http://localhost:${new URL(url).port}`);
+    for (const [name, { secret }] of [['minji', student], ['이서준', other]] as const) {
+      const code = joinCode(secret);
+      expect(out).toMatch(new RegExp(`^  ${name} +${code}  http://localhost:4321/ko/labs/ec2-launch/\\?sandbox=${sandboxParam}#join=${code}$`, 'm'));
+    }
+    for (const secret of [student.secret, other.secret, teacherSecret]) expect(out + err).not.toContain(secret);
+    expect(err).toBe('');
+    // The code as printed joins as that student, from a page of the printed site.
+    const printed = /^  minji +(\S+)  (\S+)$/m.exec(out)!;
+    const sandboxUrl = new URL(printed[2]!).searchParams.get('sandbox')!;
+    const joined = await fetch(`${sandboxUrl}/_infralabs/join`, { method: 'POST', headers: { 'content-type': 'application/json', origin: new URL(printed[2]!).origin }, body: JSON.stringify({ code: printed[1] }) });
+    expect(joined.status).toBe(200);
+    expect(await joined.json()).toMatchObject({ account: student.account, secret: student.secret });
   } finally {
     controller.abort();
   }

@@ -2,9 +2,20 @@ import { z } from 'zod';
 import type { Command } from '../command.ts';
 import { UsageError } from '../errors.ts';
 import { readClassRoster } from '../../roster.ts';
-import { normalizeHostName, normalizeOrigin } from '../../../sandbox/gateway/access.ts';
+import { accessRules, hostAllowed, normalizeHostName, normalizeOrigin } from '../../../sandbox/gateway/access.ts';
+import { formatJoinTable, joinLinks, lanAddress, urlHost } from '../../classroom/join-links.ts';
+import { joinLab, joinOptions } from '../join-options.ts';
 
 const isLoopback = (address: string) => address === 'localhost' || address === '::1' || address.startsWith('127.');
+
+/** The name students' machines reach this one by: the first --host-name, else the address it
+ *  listens on, else (listening everywhere) its address in the room. */
+function studentsHost(hostNames: string[], listen: string | undefined): string {
+  if (hostNames[0]) return hostNames[0];
+  if (!listen) return 'localhost';
+  if (listen !== '0.0.0.0' && listen !== '::') return listen;
+  return lanAddress() ?? 'localhost';
+}
 
 export const sandboxCommand: Command = {
   name: 'sandbox',
@@ -17,9 +28,10 @@ export const sandboxCommand: Command = {
     'allow-origin': { type: 'string', multiple: true, value: '<origin>', description: 'also let pages on this origin use the sandbox, e.g. http://localhost:3000 (repeatable; INFRALABS_ALLOW_ORIGINS adds more). The site at http://localhost:4321 always may', schema: z.string().refine((text) => normalizeOrigin(text) !== undefined, 'must be scheme, host and port only, like http://localhost:3000 (no wildcard, no path)') },
     'host-name': { type: 'string', multiple: true, value: '<name>', description: 'also answer requests addressed to this host name or IP (repeatable); loopback names always work', schema: z.string().refine((text) => normalizeHostName(text) !== undefined, 'must be a host name or IP address without port, like sandbox.lan') },
     listen: { type: 'string', value: '<address>', description: 'address to listen on (default 127.0.0.1, this machine only). Any other address lets the network in, so it needs --roster: every call must then be signed with a student\'s key', schema: z.string().regex(/^[0-9a-fA-F.:]+$|^localhost$/, 'must be an IP address such as 127.0.0.1 or 0.0.0.0') },
-    roster: { type: 'string', value: '<roster.csv>', description: 'a class: every AWS call must be signed with a key of this roster (infralabs roster new names.txt > roster.csv); a student acts only in their own account, and only the @teacher key resets others\' or everything' },
+    roster: { type: 'string', value: '<roster.csv>', description: 'a class: every AWS call must be signed with a key of this roster (infralabs roster new names.txt > roster.csv); a student acts only in their own account, and only the @teacher key resets others\' or everything. Then prints each student\'s join code and link (in --lang), never a secret' },
+    ...joinOptions,
   },
-  async run({ values }, io) {
+  async run({ global, values }, io) {
     const port = values.port === undefined ? 4566 : Number(values.port);
     const backendUrl = typeof values.backend === 'string' ? values.backend.replace(/^url=/, '') : undefined;
     const listen = values.listen as string | undefined;
@@ -28,6 +40,8 @@ export const sandboxCommand: Command = {
     if (listen && !isLoopback(listen) && !rosterPath) {
       throw new UsageError(`--listen ${listen} lets every machine on the network run code here: give the class roster too (--roster roster.csv; make one with \`infralabs roster new names.txt > roster.csv\`), so that every call must be signed.`);
     }
+    if ((values.site || values.lab) && !rosterPath) throw new UsageError('--site and --lab shape the join links of a class: give the roster too (--roster roster.csv).');
+    const lab = joinLab(values.lab, io.root);
     const roster = rosterPath ? await readClassRoster(rosterPath) : undefined;
     const classKeys = roster && {
       students: roster.students.map(({ student, account, secret }) => ({ student, account, secret })),
@@ -40,6 +54,19 @@ export const sandboxCommand: Command = {
     });
     if (roster) io.out(`A class of ${roster.students.length}: every call must be signed with a roster key.\n`);
     io.out(`Infra Labs sandbox ready at ${sandbox.endpoint} (backend: ${sandbox.backend} ${sandbox.version}). Ctrl-C stops it.\n`);
+    if (roster) {
+      const hostNames = list(values['host-name']);
+      const host = studentsHost(hostNames, listen);
+      const site = (values.site as string | undefined) ?? `http://${urlHost(host)}:4321`;
+      const endpoint = `http://${urlHost(host)}:${new URL(sandbox.endpoint).port}`;
+      io.out(`\nJoin codes and links (${global.lang}, lab ${lab}): each student opens their link, or the lab page and types their code.\n`);
+      io.out(formatJoinTable(joinLinks(roster.students, { site, endpoint, lang: global.lang, lab })));
+      io.out(`Print a slip per student: infralabs roster sheet ${rosterPath} --site ${site} --endpoint ${endpoint}${global.lang === 'ko' ? ' --lang ko' : ''}${values.lab ? ` --lab ${lab}` : ''} > sheet.html\n\n`);
+      // The links work only if this sandbox answers their site and their host name: say what to add.
+      const rules = accessRules({ allowOrigins: list(values['allow-origin']), hostNames: [...hostNames, ...(listen ? [listen] : [])] });
+      if (!rules.origins.has(site)) io.err(`The join links open the site at ${site}, whose pages this sandbox refuses: add --allow-origin ${site}.\n`);
+      if (roster.students.some((s) => !s.endpoint) && !hostAllowed(urlHost(host), rules)) io.err(`The join links reach this sandbox at ${host}, a name it does not answer: add --host-name ${host}.\n`);
+    }
     const interrupted = new Promise<'interrupted'>((resolve) => {
       if (io.signal?.aborted) return resolve('interrupted');
       io.signal?.addEventListener('abort', () => resolve('interrupted'), { once: true });
