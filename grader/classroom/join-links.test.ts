@@ -13,10 +13,12 @@ describe('joinLinks', () => {
       student: '김민지',
       account: minji.account,
       code: joinCode(minji.secret),
-      link: `http://192.168.0.10:4321/ko/labs/ec2-launch/?sandbox=http%3A%2F%2F192.168.0.10%3A4566#join=${joinCode(minji.secret)}`,
+      // The sandbox beside the site (its host, port 4566) goes unsaid: the page joins there.
+      link: `http://192.168.0.10:4321/ko/labs/ec2-launch/#join=${joinCode(minji.secret)}`,
     });
     expect(second!.link).toBe(`http://192.168.0.10:4321/ko/labs/ec2-launch/?sandbox=http%3A%2F%2F10.0.0.6%3A4566#join=${joinCode(alice.secret)}`);
-    expect(joinLinks([minji], { ...options, lang: 'en', lab: 's3-backup' })[0]!.link).toMatch(/^http:\/\/192\.168\.0\.10:4321\/en\/labs\/s3-backup\/\?sandbox=/);
+    expect(joinLinks([minji], { ...options, lang: 'en', lab: 's3-backup' })[0]!.link).toMatch(/^http:\/\/192\.168\.0\.10:4321\/en\/labs\/s3-backup\/#join=/);
+    expect(joinLinks([minji], { ...options, endpoint: 'http://192.168.0.10:4600' })[0]!.link).toMatch(/\/\?sandbox=http%3A%2F%2F192\.168\.0\.10%3A4600#join=/);
   });
 
   it('never holds a secret', () => {

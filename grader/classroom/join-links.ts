@@ -1,6 +1,7 @@
 // A student's join link and code, for the teacher's terminal and the printed sheet: the one place
-// the link's format lives (the lab page reads it: ?sandbox= for the student's sandbox, #join= for
-// their code, which stays in the fragment so no server log sees it). Never the secret itself.
+// the link's format lives (the lab page reads it: ?sandbox= for the student's sandbox when it is
+// not the site's host at 4566, #join= for their code, which stays in the fragment so no server log
+// sees it). Never the secret itself.
 import { networkInterfaces } from 'node:os';
 import { joinCode } from '../../sandbox/gateway/join-codes.ts';
 
@@ -24,7 +25,13 @@ export interface JoinLinkOptions {
 export const defaultJoinLab = 'ec2-launch';
 
 export function joinLink({ site, endpoint, lang, lab }: JoinLinkOptions, code: string): string {
-  return `${site.replace(/\/+$/, '')}/${lang}/labs/${lab}/?sandbox=${encodeURIComponent(endpoint)}#join=${code}`;
+  const origin = new URL(site).origin;
+  // The page joins the sandbox on its own host's port 4566 unless told otherwise (joinEndpoint in
+  // src/lab/progress/settings.ts): the link names the sandbox only when it is elsewhere, so the
+  // usual link is short enough to type from paper.
+  const sameHost = `${new URL(site).protocol}//${new URL(site).hostname}:4566`;
+  const sandbox = new URL(endpoint).origin === sameHost ? '' : `?sandbox=${encodeURIComponent(endpoint)}`;
+  return `${origin}/${lang}/labs/${lab}/${sandbox}#join=${code}`;
 }
 
 /** A link per student of a class roster's students (which hold no teacher row), in roster order. */

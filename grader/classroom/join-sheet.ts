@@ -11,9 +11,9 @@ const text = {
     open: '열 주소',
     code: '참여 코드',
     steps: [
-      '내 컴퓨터의 웹 브라우저에서 위 주소를 엽니다. 주소는 적힌 그대로 입력합니다.',
-      '페이지가 참여 코드를 물으면 위 코드를 입력합니다(대소문자와 하이픈은 상관없습니다). 페이지에 내 이름이 보이면 준비가 끝난 것입니다.',
-      '실습을 마치면, 특히 공용 컴퓨터에서는 실습 페이지에서 로그아웃합니다.',
+      '내 컴퓨터의 웹 브라우저에서 위 주소를 엽니다. 주소는 # 뒤까지 적힌 그대로 입력합니다.',
+      '편집기 위에 "수업 계정: 내 이름"이 보이면 준비가 끝난 것입니다. 보이지 않으면 편집기 아래의 "샌드박스, 계정과 진도"를 펼쳐 참여 코드를 입력하고 "참여"를 누릅니다(대소문자와 하이픈은 상관없습니다).',
+      '실습을 마치면, 특히 공용 컴퓨터에서는 "수업 계정" 옆의 "로그아웃"을 누릅니다.',
     ],
   },
   en: {
@@ -23,9 +23,9 @@ const text = {
     open: 'Open',
     code: 'Join code',
     steps: [
-      'In a web browser on your computer, open the address above, typed exactly as printed.',
-      'If the page asks for a join code, type the code above (case and dashes do not matter). You are ready when the page shows your name.',
-      'When you finish, especially on a shared computer, sign out on the lab page.',
+      'In a web browser on your computer, open the address above, typed exactly as printed, up to the end after the #.',
+      'You are ready when "Class account: your name" shows above the editor. If it does not, open "Sandbox, account and progress" below the editor, type your join code and press Join (case and dashes do not matter).',
+      'When you finish, especially on a shared computer, press "Sign out" beside "Class account".',
     ],
   },
 } as const;

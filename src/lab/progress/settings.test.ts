@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, test } from 'vitest';
 import { translator } from '../../i18n/ui.ts';
 import { unreachableMessage } from '../ui/sandbox-status.ts';
 import { installMemoryStorage } from './memory-storage.ts';
-import { defaultEndpoint, endpointFrom, resetEndpoint, sandboxEndpoint, setEndpoint } from './settings.ts';
+import { defaultEndpoint, endpointFrom, joinEndpoint, resetEndpoint, sandboxEndpoint, setEndpoint } from './settings.ts';
 
 const at = (search: string) => ({ search }) as Location;
 
@@ -48,5 +48,20 @@ describe("the unreachable banner's line", () => {
     const ko = unreachableMessage(translator('ko'), 'http://10.0.0.5:4566', 'https://labs.school.example');
     expect(ko).toContain('http://10.0.0.5:4566의 샌드박스에 연결할 수 없습니다: 샌드박스가 꺼져 있거나, 이 페이지의 출처(https://labs.school.example)를 허용하지 않습니다.');
     expect(ko).toContain('`npx infralabs sandbox --allow-origin https://labs.school.example`');
+  });
+});
+
+describe('the sandbox to join a class at', () => {
+  const page = (url: string) => new URL(url);
+  test('a site from another machine, with the default address: the sandbox on the site\'s host', () => {
+    expect(joinEndpoint(defaultEndpoint, page('http://192.168.0.10:4321/ko/labs/ec2-launch/'))).toBe('http://192.168.0.10:4566');
+    expect(joinEndpoint(defaultEndpoint, page('http://classroom.lan:4321/'))).toBe('http://classroom.lan:4566');
+    expect(joinEndpoint(defaultEndpoint, page('http://[fd00::5]:4321/'))).toBe('http://[fd00::5]:4566');
+  });
+  test('an address the page was given, or a site on this machine: as it is', () => {
+    expect(joinEndpoint('http://10.0.0.7:4566', page('http://192.168.0.10:4321/'))).toBe('http://10.0.0.7:4566');
+    for (const local of ['http://localhost:4321/', 'http://127.0.0.1:4321/', 'http://[::1]:4321/', 'http://site.localhost:4321/']) {
+      expect(joinEndpoint(defaultEndpoint, page(local))).toBe(defaultEndpoint);
+    }
   });
 });

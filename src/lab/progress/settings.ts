@@ -30,6 +30,19 @@ export function sandboxEndpoint(location: Location = window.location): string {
   return classSession()?.endpoint ?? readKey('endpoint') ?? defaultEndpoint;
 }
 
+/** Default port of the sandbox, beside the site's 4321. */
+const sandboxPort = 4566;
+
+/** The sandbox to join a class at: the page's, unless that is still the default while the page
+ *  itself came from another machine (a class's site, which `npm start -- --classroom` serves beside
+ *  its sandbox): then the sandbox on the site's host, so a short link or a typed code is enough. */
+export function joinEndpoint(endpoint: string, page: { protocol: string; hostname: string } = window.location): string {
+  const host = page.hostname.replace(/^\[|\]$/g, '');
+  const loopback = host === 'localhost' || host.endsWith('.localhost') || host === '::1' || host.startsWith('127.');
+  if (endpoint !== defaultEndpoint || loopback || !/^https?:$/.test(page.protocol)) return endpoint;
+  return `${page.protocol}//${page.hostname.includes(':') && !page.hostname.startsWith('[') ? `[${page.hostname}]` : page.hostname}:${sandboxPort}`;
+}
+
 /** Remembers another sandbox address; returns false (and changes nothing) for anything but http(s). */
 export function setEndpoint(value: string): boolean {
   const endpoint = endpointFrom(value);

@@ -2,7 +2,7 @@
 // badge that shows whose account the page works in while a student is in a class.
 import type { translator } from '../../i18n/ui.ts';
 import { classSession, joinClass, joinCodeInLink, signOut, type ClassSession } from '../progress/class-session.ts';
-import { account } from '../progress/settings.ts';
+import { account, joinEndpoint } from '../progress/settings.ts';
 
 type T = ReturnType<typeof translator>;
 
@@ -47,7 +47,7 @@ export function wireClass(root: HTMLElement, t: T, events: ClassEvents): ClassPa
   };
 
   const join = async (code: string): Promise<boolean> => {
-    const endpoint = events.endpoint();
+    const endpoint = joinEndpoint(events.endpoint());
     try {
       const session = await joinClass(endpoint, code.trim(), t('lab.classUnreachable', { endpoint }));
       error.textContent = '';
