@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import { joinLink } from '../grader/classroom/join-links.ts';
 import { createLabContext } from '../grader/context.ts';
 import { gradeLab } from '../grader/engine.ts';
 import { loadLab } from '../grader/labs.ts';
@@ -45,8 +46,7 @@ afterAll(async () => {
 });
 
 /** The link `infralabs sandbox --roster` prints for a student. */
-const joinLink = (key: { secret: string }, lab = 'ec2-launch') =>
-  `${siteUrl()}/en/labs/${lab}/?sandbox=${encodeURIComponent(sandboxUrl())}#join=${joinCode(key.secret)}`;
+const printedLink = (key: { secret: string }) => joinLink({ site: siteUrl(), endpoint: sandboxUrl(), lang: 'en', lab: 'ec2-launch' }, joinCode(key.secret));
 
 test('a student joins with the printed link, does the lab in their own account, is graded by the teacher, and signs out', { timeout: 300_000 }, async () => {
   const ownAccount = freshAccount();
@@ -57,7 +57,7 @@ test('a student joins with the printed link, does the lab in their own account, 
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
-  await page.goto(joinLink(alice));
+  await page.goto(printedLink(alice));
   expect(await page.evaluate(() => isSecureContext)).toBe(false);
   await page.waitForSelector('[data-part="editor"][data-ready="true"]', { timeout: 30_000 });
   await page.waitForSelector('lab-workbench[data-setup="done"]', { timeout: 60_000 });
