@@ -12,6 +12,9 @@ export interface RunOptions {
   endpoint: string;
   /** 12-digit account id; becomes the access key id. */
   account: string;
+  /** The account's secret access key: a classroom sandbox verifies signatures with it (its roster's
+   *  secret); a sandbox without a roster accepts any, hence the default. */
+  secret?: string;
   /** Kill the script after this long (default 120 s). */
   timeoutMs?: number;
   /** Live output, as it comes. */
@@ -51,7 +54,7 @@ export function runScript(file: string, options: RunOptions): Promise<RunResult>
     AWS_REGION: 'us-east-1',
     AWS_DEFAULT_REGION: 'us-east-1',
     AWS_ACCESS_KEY_ID: options.account,
-    AWS_SECRET_ACCESS_KEY: 'infralabs',
+    AWS_SECRET_ACCESS_KEY: options.secret ?? 'infralabs',
     // The learner's own AWS set-up must not leak in (a profile, a session token, real endpoints).
     AWS_CONFIG_FILE: '/nonexistent/infralabs/config',
     AWS_SHARED_CREDENTIALS_FILE: '/nonexistent/infralabs/credentials',
