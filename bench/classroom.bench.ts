@@ -21,7 +21,7 @@ import { median, percentile } from './median.ts';
 const students = Number(process.env.INFRALABS_BENCH_STUDENTS ?? 30);
 const p95Target = 250;
 /** Up to 130: each student's Node process holds about 100 MB of this machine's 24 GB. */
-const ramp = [10, 20, 30, 45, 60, 80, 100, 130];
+const ramp = [1, 2, 5, 10, 15, 20, 30, 45, 60, 80, 100, 130];
 /** No class of the ramp starts after this: the whole bench stays within a few minutes. */
 const budgetMs = 4 * 60_000;
 const studentScript = fileURLToPath(new URL('./classroom-student.ts', import.meta.url));
@@ -180,6 +180,8 @@ function report(result: ClassResult, what: string): void {
 
 export default async function bench() {
   const started = performance.now();
+  // Before any student process starts: the load of the machine's other jobs.
+  const loadAtStart = load();
   const cold = await classOf(students, false);
   report(cold, 'cold sandbox');
   const first = await classOf(students, true);
@@ -212,7 +214,7 @@ export default async function bench() {
     { name: '  API latency, 95th percentile', value: Math.round(first.p95Ms), unit: 'ms', target: `< ${p95Target} ms` },
     { name: `  RSS of the sandbox (gateway + moto) after the class (peak ${Math.round(first.peakMb)} MB)`, value: Math.round(first.rssMb), unit: 'MB' },
     { name: `  CPU in the class's ${first.seconds.toFixed(0)} s on 2 cores: gateway ${cpuS.gateway.toFixed(1)} s, moto ${cpuS.moto.toFixed(1)} s, the students' solutions ${cpuS.students.toFixed(1)} s, setup and Check ${cpuS.check.toFixed(1)} s; the sandbox's share of the machine`, value: Math.round((100 * (cpuS.gateway + cpuS.moto)) / (2 * first.seconds)), unit: '%' },
-    { name: `  load average (1, 5, 15 min) before -> after: ${first.load}`, value: Number(loadavg()[0]!.toFixed(1)), unit: '' },
+    { name: `  load average (1, 5, 15 min) before the bench: ${loadAtStart}; before -> after this class (its own processes included): ${first.load}`, value: Number(loadAtStart.split(' ')[0]), unit: '' },
     { name: `the same class on a cold sandbox: p95 (median ${Math.round(cold.medianMs)} ms), errors ${cold.errors.length}`, value: Math.round(cold.p95Ms), unit: 'ms', target: 'errors 0' },
     { name: `largest class with p95 < ${p95Target} ms on this machine (ramp stopped at ${stoppedBy}; p95 at the largest ${largest ? Math.round(largest.p95Ms) : '-'} ms)`, value: largest?.students ?? 0, unit: 'students' },
   ];
