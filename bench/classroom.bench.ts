@@ -172,7 +172,7 @@ async function classOf(size: number, warm: boolean): Promise<ClassResult> {
 function report(result: ClassResult, what: string): void {
   const { students: n, calls, medianMs, p95Ms, rssMb, peakMb, cpuS, seconds, errors } = result;
   const cpu = Object.entries(cpuS).map(([who, s]) => `${who} ${s.toFixed(1)}`).join(', ');
-  console.error(`  ${n} students (${what}): ${calls} calls, median ${medianMs.toFixed(1)} ms, p95 ${p95Ms.toFixed(1)} ms, ${errors.length} errors, `
+  console.error(`  ${n} students (${what}): ${calls} calls (${(calls / seconds).toFixed(0)}/s), median ${medianMs.toFixed(1)} ms, p95 ${p95Ms.toFixed(1)} ms, ${errors.length} errors, `
     + `sandbox ${Math.round(rssMb)} MB (peak ${Math.round(peakMb)}), ${seconds.toFixed(1)} s, CPU s: ${cpu}, load average ${result.load}`);
   // Loudly: a class with errors is not a figure.
   for (const error of errors.slice(0, 10)) console.error(`  ERROR ${error}`);
@@ -212,6 +212,10 @@ export default async function bench() {
     { name: '  errors (failed runs, failed Checks, refused signatures, 5xx, no answer)', value: first.errors.length, unit: '', target: '0' },
     { name: '  API latency, median', value: Math.round(first.medianMs * 10) / 10, unit: 'ms' },
     { name: '  API latency, 95th percentile', value: Math.round(first.p95Ms), unit: 'ms', target: `< ${p95Target} ms` },
+    // Each student sends their calls back to back: the class is a closed loop, whose latency is
+    // its size over the sandbox's throughput (Little's law). A class with time to think between
+    // runs sends fewer calls per second; this says how many the sandbox got through.
+    { name: `  calls per second through the sandbox (${first.calls} in ${first.seconds.toFixed(1)} s)`, value: Math.round(first.calls / first.seconds), unit: 'calls/s' },
     { name: `  RSS of the sandbox (gateway + moto) after the class (peak ${Math.round(first.peakMb)} MB)`, value: Math.round(first.rssMb), unit: 'MB' },
     { name: `  CPU in the class's ${first.seconds.toFixed(0)} s on 2 cores: gateway ${cpuS.gateway.toFixed(1)} s, moto ${cpuS.moto.toFixed(1)} s, the students' solutions ${cpuS.students.toFixed(1)} s, setup and Check ${cpuS.check.toFixed(1)} s; the sandbox's share of the machine`, value: Math.round((100 * (cpuS.gateway + cpuS.moto)) / (2 * first.seconds)), unit: '%' },
     { name: `  load average (1, 5, 15 min) before the bench: ${loadAtStart}; before -> after this class (its own processes included): ${first.load}`, value: Number(loadAtStart.split(' ')[0]), unit: '' },
