@@ -15,3 +15,9 @@ export async function medianMs(times: number, fn: () => Promise<unknown>): Promi
   }
   return median(durations);
 }
+
+/** The p-th percentile (0-100) by nearest rank: the value that p % of the timings do not exceed. */
+export function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}

@@ -1,8 +1,10 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshAccount, testEndpoint } from '../../test/sandbox-context.ts';
+import { startSandbox, type RunningSandbox } from '../../sandbox/sandbox.ts';
+import { classCredentials } from '../../sandbox/gateway/credentials.ts';
 import { runScript } from './run-script.ts';
 
 // Learner scripts live outside the project (no package.json, no node_modules near them).
@@ -96,5 +98,27 @@ describe('runScript', () => {
 
   it('refuses a missing file with the fix', async () => {
     await expect(run(join(dir, 'nope.ts'))).rejects.toThrow(/No such file: .*nope\.ts/);
+  });
+});
+
+// A class sandbox verifies every signature: a student's script must sign with their own secret.
+describe('runScript in a class sandbox', () => {
+  const student = { account: freshAccount(), secret: 'student-secret-abcdefghijklmnopqrstuv' };
+  let sandbox: RunningSandbox;
+  beforeAll(async () => {
+    sandbox = await startSandbox({ port: 0, credentials: classCredentials([student], { account: freshAccount(), secret: 'teacher-secret-abcdefghijklmnopqrstuv' }) });
+  }, 120_000);
+  afterAll(async () => sandbox?.stop());
+  const whoAmI = () => script('who-am-i.ts', `import { STSClient, GetCallerIdentityCommand } from '@aws-sdk/client-sts';\nconst { Account } = await new STSClient({ maxAttempts: 1 }).send(new GetCallerIdentityCommand({}));\nconsole.log('signed as', Account);\n`);
+
+  it('signs with the secret it is given', async () => {
+    const result = await runScript(whoAmI(), { endpoint: sandbox.endpoint, ...student });
+    expect(result).toMatchObject({ exitCode: 0, output: `signed as ${student.account}\n` });
+  });
+
+  it('is refused without it', async () => {
+    const result = await runScript(whoAmI(), { endpoint: sandbox.endpoint, account: student.account });
+    expect(result.exitCode).toBe(1);
+    expect(result.output).toMatch(/^Error: SignatureDoesNotMatch: /);
   });
 });
