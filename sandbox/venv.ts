@@ -5,7 +5,7 @@
 // marker file holds the lock it was built from, so a new lock rebuilds it. `npm run lock:python`
 // refreshes the locks.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { projectRoot, SandboxError } from './paths.ts';
 
@@ -35,14 +35,14 @@ export const venvPython = motoVenv.python;
 
 const marker = (env: Venv) => join(env.dir, '.infralabs-requirements');
 
+const newEnough = (python: string, [major, minor]: [number, number]) => {
+  const probe = spawnSync(python, ['-c', `import sys; print(sys.version_info >= (${major}, ${minor}))`], { encoding: 'utf8' });
+  return probe.status === 0 && probe.stdout.trim() === 'True';
+};
+
 /** The first interpreter on PATH that is new enough, or undefined. */
 export function findPython(env: Venv): string | undefined {
-  const [major, minor] = env.minimum;
-  for (const candidate of env.interpreters) {
-    const probe = spawnSync(candidate, ['-c', `import sys; print(sys.version_info >= (${major}, ${minor}))`], { encoding: 'utf8' });
-    if (probe.status === 0 && probe.stdout.trim() === 'True') return candidate;
-  }
-  return undefined;
+  return env.interpreters.find((candidate) => newEnough(candidate, env.minimum));
 }
 
 export function venvIsCurrent(env: Venv = motoVenv): boolean {
@@ -55,6 +55,8 @@ export function ensureVenv(log: (line: string) => void = () => {}, env: Venv = m
   if (!python) throw new SandboxError(env.missingPython);
   const name = env.dir.slice(projectRoot.length + 1);
   log(`Setting up the sandbox backend (Python virtualenv ${name} with ${env.label}; a minute or two, once)...`);
+  // A virtualenv made by a Python that is now too old for the lock is made again.
+  if (existsSync(env.python) && !newEnough(env.python, env.minimum)) rmSync(env.dir, { recursive: true, force: true });
   if (!existsSync(env.python)) {
     const made = spawnSync(python, ['-m', 'venv', env.dir], { stdio: 'inherit' });
     if (made.status !== 0) throw new SandboxError(`Could not create ${env.dir}: install python3-venv (Debian: apt-get install python3-venv) and run again.`);

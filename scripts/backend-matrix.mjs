@@ -1,6 +1,6 @@
 // `npm run matrix [moto|ministack|localstack]...`: every lab solved then graded on a fresh account,
 // per backend (each behind the same gateway, started here), as a lab x backend table, then each
-// failing check with its id and message. LocalStack is skipped, with the reason, without Python 3.12+.
+// failing check with its id and message. LocalStack is skipped, with the reason, without Python 3.13+.
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { join } from 'node:path';
 import { ensureSetup, root } from './ensure-setup.mjs';

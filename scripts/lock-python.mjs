@@ -2,7 +2,7 @@
 // from its requirements.in (all three when none is named), every package pinned with the hashes of
 // its files on PyPI. Run it after changing a pin in a requirements.in, then start that backend once
 // (its venv rebuilds) and run the tests: the moto patches check at start-up that the pinned moto
-// still has what they patch. LocalStack's lock is resolved with Python 3.12+ (what it runs on).
+// still has what they patch. LocalStack's lock is resolved with Python 3.13+ (what it runs on).
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,7 +12,7 @@ import { root } from './node-22.mjs';
 const backends = {
   moto: { folder: join(root, 'sandbox', 'moto'), pythons: ['python3'] },
   ministack: { folder: join(root, 'sandbox', 'backends', 'ministack'), pythons: ['python3'] },
-  localstack: { folder: join(root, 'sandbox', 'backends', 'localstack'), pythons: ['python3.13', 'python3.12'] },
+  localstack: { folder: join(root, 'sandbox', 'backends', 'localstack'), pythons: ['python3.14', 'python3.13'] },
 };
 const chosen = process.argv.slice(2);
 for (const name of chosen) {
@@ -31,7 +31,7 @@ const found = (python) => spawnSync(python, ['--version'], { stdio: 'ignore' }).
 function lock(name, { folder, pythons }) {
   const python = pythons.find(found);
   if (!python) {
-    console.error(`Skipping ${name}: it needs ${pythons.join(' or ')} (python.org, Debian trixie's python3.12, or pyenv install 3.12).`);
+    console.error(`Skipping ${name}: it needs ${pythons.join(' or ')} (python.org, or pyenv install 3.13).`);
     return;
   }
   const tools = mkdtempSync(join(tmpdir(), 'infralabs-lock-'));
