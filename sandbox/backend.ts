@@ -1,4 +1,5 @@
-// The AWS emulator behind the gateway: moto in our virtualenv, or any AWS-compatible URL.
+// The AWS emulator behind the gateway: moto in our virtualenv, or any AWS-compatible URL
+// (MiniStack and LocalStack, started in their own virtualenvs, are such URLs: backends/emulator.ts).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
@@ -7,8 +8,13 @@ import { projectRoot, SandboxError } from './paths.ts';
 import { ensureVenv, venvPython } from './venv.ts';
 
 export interface Backend {
-  /** 'moto', or 'external' for a URL given with --backend url=... */
+  /** 'moto', or 'external' for any other AWS-compatible endpoint (--backend url=..., ministack, localstack) */
   readonly kind: 'moto' | 'external';
+  /** What to call it in messages and /_infralabs/health: moto, ministack, localstack, url. */
+  readonly name: string;
+  /** Whether the gateway's own Lambda runner executes Invoke and S3 events' invocations (--lambda
+   *  ours), rather than the backend's runner (--lambda backend). */
+  readonly ourLambda: boolean;
   /** Where the gateway forwards requests; changes when moto is restarted. */
   url(): string;
   /** Headers that prove a request comes from this gateway (moto answers nothing else). */
@@ -29,8 +35,14 @@ export type ResetTarget = { account: string } | { all: true };
 
 export class ExternalBackend implements Backend {
   readonly kind = 'external' as const;
-  private readonly base: string;
-  constructor(base: string) { this.base = base; }
+  readonly name: string;
+  readonly ourLambda: boolean;
+  protected base: string;
+  constructor(base: string, ourLambda = false, name = 'url') {
+    this.base = base;
+    this.ourLambda = ourLambda;
+    this.name = name;
+  }
   url() { return this.base.replace(/\/$/, ''); }
   headers() { return {}; }
   async version() { return 'unknown'; }
@@ -51,13 +63,16 @@ export class ExternalBackend implements Backend {
     if (owner) this.owners.set(bucket, owner);
     else this.owners.delete(bucket);
   }
-  async reset() { return false; }
+  async reset(_target: ResetTarget) { return false; }
 }
 
 const serverScript = join(projectRoot, 'sandbox', 'moto', 'server.py');
 
 export class MotoBackend implements Backend {
   readonly kind = 'moto' as const;
+  readonly name = 'moto';
+  /** moto runs functions only in Docker: ours always do. */
+  readonly ourLambda = true;
   private child: ChildProcess | undefined;
   private port = 0;
   private stopping = false;
@@ -142,6 +157,6 @@ export class MotoBackend implements Backend {
   }
 }
 
-function lastLine(text: string): string {
+export function lastLine(text: string): string {
   return text.trim().split('\n').pop() ?? 'no output';
 }

@@ -1,5 +1,5 @@
-// The sandbox as a process of its own: `node sandbox/main.ts [--port N] [--backend-url URL]
-// [--listen ADDRESS] [--allow-origin ORIGIN]... [--host-name NAME]...`,
+// The sandbox as a process of its own: `node sandbox/main.ts [--port N] [--backend-url URL |
+// --emulator ministack|localstack] [--lambda ours|backend] [--listen ADDRESS] [--allow-origin ORIGIN]... [--host-name NAME]...`,
 // started by `infralabs sandbox` and the bench through sandbox-process.ts. Its memory is the
 // sandbox's alone (no CLI, grader or TypeScript loader): Node runs this file directly, stripping
 // the types. It reports to its parent over the IPC channel and stops on SIGINT, SIGTERM, or when
@@ -7,6 +7,8 @@
 import { parseArgs } from 'node:util';
 import { startSandbox, type RunningSandbox } from './sandbox.ts';
 import { MotoBackend } from './backend.ts';
+import { EmulatorBackend } from './backends/emulator-backend.ts';
+import type { EmulatorName } from './backends/emulators.ts';
 import { SandboxError } from './paths.ts';
 import type { SandboxMessage } from './sandbox-process.ts';
 import { classCredentials, type ClassKey, type Credentials } from './gateway/credentials.ts';
@@ -15,6 +17,8 @@ const { values } = parseArgs({
   options: {
     port: { type: 'string' },
     'backend-url': { type: 'string' },
+    emulator: { type: 'string' },
+    lambda: { type: 'string' },
     listen: { type: 'string' },
     'allow-origin': { type: 'string', multiple: true },
     'host-name': { type: 'string', multiple: true },
@@ -41,6 +45,8 @@ async function start(): Promise<RunningSandbox | undefined> {
       credentials: classKeys(),
       port: values.port === undefined ? undefined : Number(values.port),
       backendUrl: values['backend-url'],
+      emulator: values.emulator as EmulatorName | undefined,
+      lambda: values.lambda as 'ours' | 'backend' | undefined,
       host: values.listen,
       allowOrigins: values['allow-origin'],
       hostNames: values['host-name'],
@@ -51,9 +57,10 @@ async function start(): Promise<RunningSandbox | undefined> {
       type: 'ready',
       endpoint: sandbox.endpoint,
       backend: backend.kind,
+      backendName: backend.name,
       backendUrl: backend.url(),
       version: await backend.version(),
-      backendPid: backend instanceof MotoBackend ? backend.pid() : undefined,
+      backendPid: backend instanceof MotoBackend || backend instanceof EmulatorBackend ? backend.pid() : undefined,
     });
     return sandbox;
   } catch (error) {

@@ -8,16 +8,18 @@ import type { ClassKey } from './gateway/credentials.ts';
 
 export type SandboxMessage =
   | { type: 'log'; line: string }
-  | { type: 'ready'; endpoint: string; backend: 'moto' | 'external'; backendUrl: string; version: string; backendPid?: number }
+  | { type: 'ready'; endpoint: string; backend: 'moto' | 'external'; backendName: string; backendUrl: string; version: string; backendPid?: number }
   | { type: 'failed'; message: string };
 
 export interface SandboxProcess {
   endpoint: string;
   backend: 'moto' | 'external';
+  /** moto, ministack, localstack or url. */
+  backendName: string;
   /** Where the gateway forwards to (moto's own port, or the external endpoint). */
   backendUrl: string;
   version: string;
-  /** The gateway's process, and moto's when moto is the backend. */
+  /** The gateway's process, and the backend's when the sandbox started it. */
   pid: number;
   backendPid?: number;
   /** Resolves with the exit code when the process ends, asked to or not. */
@@ -32,6 +34,10 @@ const entry = join(projectRoot, 'sandbox', 'main.ts');
 export interface SandboxProcessOptions {
   port?: number;
   backendUrl?: string;
+  /** An emulator to install and start instead of moto. */
+  emulator?: 'ministack' | 'localstack';
+  /** Who runs Lambda handlers (default: ours, except for a backendUrl). */
+  lambda?: 'ours' | 'backend';
   /** Address to listen on (default 127.0.0.1). */
   listen?: string;
   allowOrigins?: string[];
@@ -46,6 +52,8 @@ export function startSandboxProcess(options: SandboxProcessOptions = {}): Promis
   const args = [
     ...(options.port === undefined ? [] : ['--port', String(options.port)]),
     ...(options.backendUrl ? ['--backend-url', options.backendUrl] : []),
+    ...(options.emulator ? ['--emulator', options.emulator] : []),
+    ...(options.lambda ? ['--lambda', options.lambda] : []),
     ...(options.listen ? ['--listen', options.listen] : []),
     ...(options.allowOrigins ?? []).flatMap((origin) => ['--allow-origin', origin]),
     ...(options.hostNames ?? []).flatMap((name) => ['--host-name', name]),

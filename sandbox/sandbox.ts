@@ -1,6 +1,8 @@
 // Starts a whole sandbox: backend (moto, or an external URL) plus the gateway in front of it.
 import type { AddressInfo } from 'node:net';
 import { ExternalBackend, MotoBackend, type Backend } from './backend.ts';
+import { EmulatorBackend } from './backends/emulator-backend.ts';
+import { emulators, type EmulatorName } from './backends/emulators.ts';
 import { createGatewayServer } from './gateway/server.ts';
 import { shutdownLambda } from './lambda/invoke-lambda.ts';
 import { SandboxError } from './paths.ts';
@@ -20,6 +22,11 @@ export interface SandboxOptions {
   credentials?: Credentials;
   /** An AWS-compatible endpoint to front instead of moto. */
   backendUrl?: string;
+  /** An emulator to install and start instead of moto (--backend ministack|localstack). */
+  emulator?: EmulatorName;
+  /** Who runs Lambda handlers: 'ours' (the gateway's runner) or 'backend' (the backend's own).
+   *  Default: ours for moto (always), MiniStack and LocalStack; the backend's for a URL. */
+  lambda?: 'ours' | 'backend';
   log?: (line: string) => void;
 }
 
@@ -40,6 +47,18 @@ export function sandboxAccess(options: SandboxOptions, env: Record<string, strin
   }
 }
 
+async function startBackend(options: SandboxOptions, log: (line: string) => void): Promise<Backend> {
+  if (options.backendUrl) return new ExternalBackend(options.backendUrl, options.lambda === 'ours');
+  if (options.emulator) {
+    const emulator = new EmulatorBackend(emulators[options.emulator], options.lambda !== 'backend');
+    await emulator.start(log);
+    return emulator;
+  }
+  const moto = new MotoBackend();
+  await moto.start(log);
+  return moto;
+}
+
 export async function startSandbox(options: SandboxOptions = {}): Promise<RunningSandbox> {
   const log = options.log ?? (() => {});
   const host = options.host ?? '127.0.0.1';
@@ -47,14 +66,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   const listensOn = ['0.0.0.0', '::', '127.0.0.1', '::1', 'localhost'].includes(host) ? [] : [host];
   const access = sandboxAccess({ ...options, hostNames: [...(options.hostNames ?? []), ...listensOn] });
   const port = options.port ?? 4566;
-  let backend: Backend;
-  if (options.backendUrl) {
-    backend = new ExternalBackend(options.backendUrl);
-  } else {
-    const moto = new MotoBackend();
-    await moto.start(log);
-    backend = moto;
-  }
+  const backend = await startBackend(options, log);
   const gateway = { backend, log, endpoint: '', access, credentials: options.credentials };
   const server = createGatewayServer(gateway);
   server.keepAliveTimeout = 65_000;

@@ -35,7 +35,13 @@ it('refuses a bad --port or --backend with the fix', async () => {
   expect(err).toBe('--port must be a port number 0-65535 (got "abc").\n');
   err = '';
   expect(await main(['sandbox', '--backend', 'localhost:4567'], io)).toBe(2);
-  expect(err).toBe('--backend must look like url=http://localhost:4567 (got "localhost:4567").\n');
+  expect(err).toBe('--backend must be moto, ministack, localstack or look like url=http://localhost:4567 (got "localhost:4567").\n');
+  err = '';
+  expect(await main(['sandbox', '--lambda', 'docker'], io)).toBe(2);
+  expect(err).toBe('--lambda must be ours or backend (got "docker").\n');
+  err = '';
+  expect(await main(['sandbox', '--lambda', 'backend'], io)).toBe(2);
+  expect(err).toMatch(/^--lambda backend needs a backend that runs handlers itself: moto runs none without Docker/);
 });
 
 it('refuses a port that is taken, in one line with the fix', async () => {

@@ -1,6 +1,8 @@
-// Reads a function's configuration and code from moto through its admin routes
-// (sandbox/moto/patches/lambda_code.py): GetFunction's Code.Location cannot be downloaded.
+// Reads a function's configuration and code: from moto through its admin routes
+// (sandbox/moto/patches/lambda_code.py), since moto's GetFunction Code.Location cannot be
+// downloaded; from any other backend through Lambda's own GetFunction (external-function.ts).
 import type { Backend } from '../backend.ts';
+import { lookUpExternalFunction, downloadExternalCode } from './external-function.ts';
 
 export interface FunctionConfiguration {
   FunctionName: string;
@@ -36,6 +38,7 @@ function adminUrl(backend: Backend, route: string, ref: FunctionRef): string {
 }
 
 export async function lookUpFunction(backend: Backend, ref: FunctionRef): Promise<FunctionLookup> {
+  if (backend.kind !== 'moto') return lookUpExternalFunction(backend, ref);
   const response = await fetch(adminUrl(backend, 'function', ref), { headers: backend.headers() });
   const body = await response.json() as { configuration?: FunctionConfiguration; executedVersion?: string; error?: { code: string; message: string } };
   if (response.ok && body.configuration) {
@@ -45,6 +48,7 @@ export async function lookUpFunction(backend: Backend, ref: FunctionRef): Promis
 }
 
 export async function downloadCode(backend: Backend, ref: FunctionRef): Promise<Uint8Array> {
+  if (backend.kind !== 'moto') return downloadExternalCode(backend, ref);
   const response = await fetch(adminUrl(backend, 'code', ref), { headers: backend.headers() });
   if (!response.ok) throw new Error(`could not read the code of ${ref.name} from the backend (HTTP ${response.status})`);
   return new Uint8Array(await response.arrayBuffer());

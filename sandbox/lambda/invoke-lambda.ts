@@ -1,5 +1,6 @@
-// Runs Node.js Lambda functions for Invoke (moto cannot without Docker); with an external
-// backend, Invoke is that backend's business.
+// Runs Node.js Lambda functions for Invoke: for moto (which cannot without Docker), and for any
+// backend whose own runner is not used (backend.ourLambda: MiniStack and LocalStack by default,
+// a --backend url= with --lambda ours). Otherwise Invoke is that backend's business.
 import type { GatewayContext, GatewayResponse, RequestHandler } from '../gateway/types.ts';
 import { retireAllEnvironments } from './environment-pool.ts';
 import { logsSettled } from './function-logs.ts';
@@ -12,7 +13,7 @@ import { watchChanges } from './watch-changes.ts';
 const logsRead = /^Logs_20140328\.(Get|Filter|Describe|StartQuery)/;
 
 export const invokeLambda: RequestHandler = async (exchange, gateway) => {
-  if (gateway.backend.kind === 'external') return undefined;
+  if (!gateway.backend.ourLambda) return undefined;
   const target = String(exchange.request.headers['x-amz-target'] ?? '');
   if (logsRead.test(target)) {
     // Logs of invocations that already answered are still being written: let a reader see them.

@@ -24,7 +24,8 @@ export const sandboxCommand: Command = {
   positionals: 0,
   options: {
     port: { type: 'string', value: '<port>', description: 'port of the gateway (default 4566)', schema: z.coerce.number({ message: 'must be a port number 0-65535' }).int('must be a port number 0-65535').min(0, 'must be a port number 0-65535').max(65535, 'must be a port number 0-65535') },
-    backend: { type: 'string', value: 'url=<url>', description: 'front another AWS-compatible endpoint instead of moto (LocalStack, MiniStack)', schema: z.string().regex(/^url=https?:\/\/\S+$/, 'must look like url=http://localhost:4567') },
+    backend: { type: 'string', value: 'moto|ministack|localstack|url=<url>', description: 'the AWS emulator behind the gateway: moto (default), MiniStack or LocalStack (each installed into its own virtualenv, .venv-ministack or .venv-localstack, on first use; LocalStack needs Python 3.13+), or an AWS-compatible endpoint that is already running', schema: z.string().regex(/^(moto|ministack|localstack|url=https?:\/\/\S+)$/, 'must be moto, ministack, localstack or look like url=http://localhost:4567') },
+    lambda: { type: 'string', value: 'ours|backend', description: 'who runs Lambda handlers (Invoke, S3 events): ours, the sandbox\'s Node runner (default, and the only choice for moto), or the backend\'s own (default for url=)', schema: z.enum(['ours', 'backend'], { message: 'must be ours or backend' }) },
     'allow-origin': { type: 'string', multiple: true, value: '<origin>', description: 'also let pages on this origin use the sandbox, e.g. http://localhost:3000 (repeatable; INFRALABS_ALLOW_ORIGINS adds more). The site at http://localhost:4321 always may', schema: z.string().refine((text) => normalizeOrigin(text) !== undefined, 'must be scheme, host and port only, like http://localhost:3000 (no wildcard, no path)') },
     'host-name': { type: 'string', multiple: true, value: '<name>', description: 'also answer requests addressed to this host name or IP (repeatable); loopback names always work', schema: z.string().refine((text) => normalizeHostName(text) !== undefined, 'must be a host name or IP address without port, like sandbox.lan') },
     listen: { type: 'string', value: '<address>', description: 'address to listen on (default 127.0.0.1, this machine only). Any other address lets the network in, so it needs --roster: every call must then be signed with a student\'s key', schema: z.string().regex(/^[0-9a-fA-F.:]+$|^localhost$/, 'must be an IP address such as 127.0.0.1 or 0.0.0.0') },
@@ -33,7 +34,13 @@ export const sandboxCommand: Command = {
   },
   async run({ global, values }, io) {
     const port = values.port === undefined ? 4566 : Number(values.port);
-    const backendUrl = typeof values.backend === 'string' ? values.backend.replace(/^url=/, '') : undefined;
+    const backend = (values.backend as string | undefined) ?? 'moto';
+    const backendUrl = backend.startsWith('url=') ? backend.replace(/^url=/, '') : undefined;
+    const emulator = backend === 'ministack' || backend === 'localstack' ? backend : undefined;
+    const lambda = values.lambda as 'ours' | 'backend' | undefined;
+    if (backend === 'moto' && lambda === 'backend') {
+      throw new UsageError('--lambda backend needs a backend that runs handlers itself: moto runs none without Docker, so the sandbox\'s runner always serves it (drop --lambda, or pick --backend ministack).');
+    }
     const listen = values.listen as string | undefined;
     const list = (value: unknown) => (Array.isArray(value) ? value as string[] : []);
     const rosterPath = values.roster as string | undefined;
@@ -49,11 +56,11 @@ export const sandboxCommand: Command = {
     };
     const { startSandboxProcess } = await import('../../../sandbox/sandbox-process.ts');
     const sandbox = await startSandboxProcess({
-      port, backendUrl, listen, allowOrigins: list(values['allow-origin']), hostNames: list(values['host-name']), classKeys,
+      port, backendUrl, emulator, lambda, listen, allowOrigins: list(values['allow-origin']), hostNames: list(values['host-name']), classKeys,
       log: (line) => io.out(`${line}\n`),
     });
     if (roster) io.out(`A class of ${roster.students.length}: every call must be signed with a roster key.\n`);
-    io.out(`Infra Labs sandbox ready at ${sandbox.endpoint} (backend: ${sandbox.backend} ${sandbox.version}). Ctrl-C stops it.\n`);
+    io.out(`Infra Labs sandbox ready at ${sandbox.endpoint} (backend: ${sandbox.backendName} ${sandbox.version}). Ctrl-C stops it.\n`);
     if (roster) {
       const hostNames = list(values['host-name']);
       const host = studentsHost(hostNames, listen);

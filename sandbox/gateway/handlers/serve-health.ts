@@ -8,6 +8,6 @@ export const serveHealth: RequestHandler = async (exchange, { backend }) => {
   return {
     status: ready ? 200 : 503,
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ service: 'infralabs-sandbox', backend: backend.kind, version: await backend.version(), ready }),
+    body: JSON.stringify({ service: 'infralabs-sandbox', backend: backend.kind, name: backend.name, lambda: backend.ourLambda ? 'ours' : 'backend', version: await backend.version(), ready }),
   };
 };

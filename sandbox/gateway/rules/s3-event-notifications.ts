@@ -6,7 +6,8 @@
 // https://docs.aws.amazon.com/AmazonS3/latest/userguide/ways-to-add-notification-config-to-bucket.html
 // moto can invoke functions only with Docker, so the gateway delivers the events and runs the
 // handlers; an event chain that keeps re-triggering itself stops as Lambda's recursive loop
-// detection stops it. With an external backend (LocalStack) both are that backend's business.
+// detection stops it. Whenever the gateway's runner serves the backend (backend.ourLambda), the
+// gateway delivers; otherwise both are that backend's business.
 import { AwsApiError, callAws, parseXml, s3Api } from '../aws-api.ts';
 import type { GatewayResponse } from '../types.ts';
 import { invokeAsynchronously } from '../../lambda/invoke-lambda.ts';
@@ -147,11 +148,11 @@ async function deliver(call: RuleCall, response: GatewayResponse): Promise<void>
 export const s3EventNotifications: AwsRule = {
   watches: ['s3:PutBucketNotificationConfiguration', 's3:PutObject', 's3:CopyObject', 's3:CompleteMultipartUpload', 's3:DeleteObject', 's3:DeleteObjects'],
   check(call) {
-    if (call.gateway.backend.kind === 'external' || call.operation.name !== 'PutBucketNotificationConfiguration') return undefined;
+    if (!call.gateway.backend.ourLambda || call.operation.name !== 'PutBucketNotificationConfiguration') return undefined;
     return checkDestinations(call);
   },
   async after(call, response) {
-    if (call.gateway.backend.kind === 'external' || call.operation.name === 'PutBucketNotificationConfiguration') return;
+    if (!call.gateway.backend.ourLambda || call.operation.name === 'PutBucketNotificationConfiguration') return;
     // Asynchronous, as on AWS: the caller's answer does not wait for the functions.
     deliver(call, response).catch((error: unknown) => call.gateway.log(`S3 event delivery for s3://${call.operation.bucket}/${call.operation.key ?? ''} failed: ${(error as Error).message}`));
   },

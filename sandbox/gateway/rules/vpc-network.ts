@@ -9,7 +9,7 @@
 //   (https://docs.aws.amazon.com/vpc/latest/userguide/subnet-route-tables.html);
 // - a route's internet gateway or NAT gateway exists and is in the route table's VPC
 //   (https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_CreateRoute.html).
-import { answerOf, list, queryApi } from '../aws-api.ts';
+import { answerOf, AwsApiError, list, queryApi } from '../aws-api.ts';
 import type { AwsRule, RuleCall } from './rule.ts';
 
 const ec2 = (call: RuleCall, action: string, params: Record<string, string>) =>
@@ -61,9 +61,13 @@ async function routeTargetInVpc(call: RuleCall) {
   const gatewayId = form.get('GatewayId');
   const igwId = gatewayId?.startsWith('igw-') ? gatewayId : undefined;
   if (!natId && !igwId) return undefined;
-  const tables = await ec2(call, 'DescribeRouteTables', { 'Filter.1.Name': 'route-table-id', 'Filter.1.Value.1': tableId });
-  const vpcId = list(tables['routeTableSet'])[0]?.['vpcId'];
-  if (!vpcId) return undefined; // no such table: the backend answers with its own not-found error
+  // By id, not by a route-table-id filter, which MiniStack ignores (it listed every table).
+  const tables = await ec2(call, 'DescribeRouteTables', { 'RouteTableId.1': tableId }).catch((error: unknown) => {
+    if (error instanceof AwsApiError) return {} as Record<string, unknown>; // no such table: the call itself gets the backend's not-found error
+    throw error;
+  });
+  const vpcId = list(tables['routeTableSet']).find((table) => table['routeTableId'] === tableId)?.['vpcId'];
+  if (!vpcId) return undefined;
   if (natId) {
     const answer = await ec2(call, 'DescribeNatGateways', { 'Filter.1.Name': 'nat-gateway-id', 'Filter.1.Value.1': natId });
     const nat = list(answer['natGatewaySet']).find((n) => !['deleting', 'deleted'].includes(String(n['state'])));
