@@ -5,7 +5,8 @@
 // marker file holds the lock it was built from, so a new lock rebuilds it. `npm run lock:python`
 // refreshes the locks.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { projectRoot, SandboxError } from './paths.ts';
 
@@ -22,10 +23,24 @@ export interface Venv {
   missingPython: string;
 }
 
+/** Pythons that pyenv installed ($PYENV_ROOT, else ~/.pyenv), newest first: its shims run them
+ *  only when a version is selected, so they are asked for by path. */
+function pyenvPythons(): string[] {
+  const root = process.env.PYENV_ROOT ?? join(homedir(), '.pyenv');
+  try {
+    return readdirSync(join(root, 'versions'))
+      .filter((version) => /^3\.\d+(\.\d+)?$/.test(version))
+      .sort((a, b) => b.localeCompare(a, 'en', { numeric: true }))
+      .map((version) => join(root, 'versions', version, 'bin', 'python3'));
+  } catch {
+    return [];
+  }
+}
+
 export function venv(label: string, name: string, lock: string, minimum: [number, number], missingPython: string): Venv {
   const dir = join(projectRoot, name);
   const minor = Array.from({ length: 16 - minimum[1] }, (_, index) => `python3.${15 - index}`);
-  return { label, dir, python: join(dir, 'bin', 'python'), lock: join(projectRoot, lock), interpreters: ['python3', ...minor, 'python'], minimum, missingPython };
+  return { label, dir, python: join(dir, 'bin', 'python'), lock: join(projectRoot, lock), interpreters: ['python3', ...minor, 'python', ...pyenvPythons()], minimum, missingPython };
 }
 
 export const motoVenv = venv('moto', '.venv', 'sandbox/moto/requirements.lock', [3, 10],

@@ -41,7 +41,7 @@ export const localstack: Emulator = {
   // 3.13, not the 3.12 its metadata and the issue say: localstack/utils/tagging.py imports
   // warnings.deprecated (new in 3.13), and every S3 and Lambda call answered 500 on 3.12.
   venv: venv('LocalStack', '.venv-localstack', 'sandbox/backends/localstack/requirements.lock', [3, 13],
-    'LocalStack 4.14 needs Python 3.13 or newer (python3, python3.13 or python3.14 on PATH) and none was found: get it from python.org, Debian trixie (its python3 is 3.13; apt-get install python3-venv) or pyenv (pyenv install 3.13, then PYENV_VERSION=3.13), and run again.'),
+    'LocalStack 4.14 needs Python 3.13 or newer (python3, python3.13 or python3.14 on PATH) and none was found: get it from python.org, Debian trixie (its python3 is 3.13; apt-get install python3-venv) or pyenv (pyenv install 3.13: its versions are found without selecting one), and run again.'),
   args: ['-m', 'localstack.runtime.main'],
   env: (port, dataDir) => ({
     GATEWAY_LISTEN: `127.0.0.1:${port}`,

@@ -1,6 +1,8 @@
-// `--backend localstack`, when its Python (3.13+) is on this machine: LocalStack 4.14 installs into
-// .venv-localstack (a few minutes the first time), starts behind the gateway, answers, and our
-// Lambda runner serves it (its own needs Docker). Skipped, with the reason, without that Python.
+// `--backend localstack`, when its Python (3.13+) is on this machine (on PATH or installed by
+// pyenv): LocalStack 4.14 installs into .venv-localstack (a few minutes the first time), starts
+// behind the gateway, answers, our Lambda runner serves it (its own needs Docker), and its column of
+// the lab x backend matrix scores as matrix-localstack.json says. Skipped, with the reason, without
+// that Python. One file, so that one install serves every test.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { startSandboxProcess, type SandboxProcess } from '../sandbox-process.ts';
@@ -8,6 +10,8 @@ import { testAccount } from '../lambda/test-functions.ts';
 import { freshAccount } from '../../test/sandbox-context.ts';
 import { findPython } from '../venv.ts';
 import { localstack } from './emulators.ts';
+import { expectedColumn, measuredColumn } from './expected-column.ts';
+import { gradeEveryLab } from './matrix.ts';
 
 const python = findPython(localstack.venv);
 let sandbox: SandboxProcess;
@@ -33,4 +37,11 @@ describe.skipIf(!python)(`--backend localstack${python ? '' : ` (skipped: ${loca
     const invoked = await lambda.invoke('hello');
     expect(invoked.result).toEqual({ node: process.version });
   });
+
+  it('scores every lab as matrix-localstack.json says', async () => {
+    const expected = expectedColumn('localstack');
+    expect(`localstack ${(await (await fetch(`${sandbox.endpoint}/_infralabs/health`)).json()).version}`).toBe(expected.backend);
+    const { column, messages } = measuredColumn(await gradeEveryLab(sandbox.endpoint, { scriptTimeoutMs: 60_000 }));
+    expect(column, messages).toEqual(expected.column);
+  }, 300_000);
 });
