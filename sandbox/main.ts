@@ -5,13 +5,14 @@
 // the types. It reports to its parent over the IPC channel and stops on SIGINT, SIGTERM, or when
 // the parent goes away, so that a killed CLI never leaves port 4566 taken.
 import { parseArgs } from 'node:util';
-import { startSandbox, type RunningSandbox } from './sandbox.ts';
+import type { RunningSandbox } from './sandbox.ts';
 import { MotoBackend } from './backend.ts';
 import { EmulatorBackend } from './backends/emulator-backend.ts';
 import type { EmulatorName } from './backends/emulators.ts';
 import { SandboxError } from './paths.ts';
 import type { SandboxMessage } from './sandbox-process.ts';
 import { classCredentials, type ClassKey, type Credentials } from './gateway/credentials.ts';
+import { startBackend } from './start-backend.ts';
 
 const { values } = parseArgs({
   options: {
@@ -41,16 +42,27 @@ function classKeys(): Credentials | undefined {
 
 async function start(): Promise<RunningSandbox | undefined> {
   try {
-    const sandbox = await startSandbox({
-      credentials: classKeys(),
-      port: values.port === undefined ? undefined : Number(values.port),
+    const log = (line: string) => void tell({ type: 'log', line });
+    const backendOptions = {
       backendUrl: values['backend-url'],
       emulator: values.emulator as EmulatorName | undefined,
       lambda: values.lambda as 'ours' | 'backend' | undefined,
+    };
+    // moto starts (a Python process importing its services) while this process loads the
+    // gateway's modules: the two took turns, a third of the sandbox's start-up.
+    const credentials = classKeys();
+    const starting = startBackend(backendOptions, log);
+    starting.catch(() => {}); // awaited in startSandbox; not an unhandled rejection meanwhile
+    const { startSandbox } = await import('./sandbox.ts');
+    const sandbox = await startSandbox({
+      credentials,
+      port: values.port === undefined ? undefined : Number(values.port),
+      ...backendOptions,
+      backend: starting,
       host: values.listen,
       allowOrigins: values['allow-origin'],
       hostNames: values['host-name'],
-      log: (line) => void tell({ type: 'log', line }),
+      log,
     });
     const { backend } = sandbox;
     await tell({

@@ -1,8 +1,8 @@
 // Starts a whole sandbox: backend (moto, or an external URL) plus the gateway in front of it.
 import type { AddressInfo } from 'node:net';
-import { ExternalBackend, MotoBackend, type Backend } from './backend.ts';
-import { EmulatorBackend } from './backends/emulator-backend.ts';
-import { emulators, type EmulatorName } from './backends/emulators.ts';
+import type { Backend } from './backend.ts';
+import type { EmulatorName } from './backends/emulators.ts';
+import { startBackend } from './start-backend.ts';
 import { createGatewayServer } from './gateway/server.ts';
 import { shutdownLambda } from './lambda/invoke-lambda.ts';
 import { SandboxError } from './paths.ts';
@@ -27,6 +27,9 @@ export interface SandboxOptions {
   /** Who runs Lambda handlers: 'ours' (the gateway's runner) or 'backend' (the backend's own).
    *  Default: ours for moto (always), MiniStack and LocalStack; the backend's for a URL. */
   lambda?: 'ours' | 'backend';
+  /** The backend, already starting (main.ts starts moto before it loads the gateway's modules,
+   *  so that the two overlap); else started here from the options above. */
+  backend?: Promise<Backend>;
   log?: (line: string) => void;
 }
 
@@ -47,26 +50,23 @@ export function sandboxAccess(options: SandboxOptions, env: Record<string, strin
   }
 }
 
-async function startBackend(options: SandboxOptions, log: (line: string) => void): Promise<Backend> {
-  if (options.backendUrl) return new ExternalBackend(options.backendUrl, options.lambda === 'ours');
-  if (options.emulator) {
-    const emulator = new EmulatorBackend(emulators[options.emulator], options.lambda !== 'backend');
-    await emulator.start(log);
-    return emulator;
-  }
-  const moto = new MotoBackend();
-  await moto.start(log);
-  return moto;
-}
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<RunningSandbox> {
   const log = options.log ?? (() => {});
   const host = options.host ?? '127.0.0.1';
   // Clients on the network address the sandbox by the address it listens on.
   const listensOn = ['0.0.0.0', '::', '127.0.0.1', '::1', 'localhost'].includes(host) ? [] : [host];
-  const access = sandboxAccess({ ...options, hostNames: [...(options.hostNames ?? []), ...listensOn] });
+  const starting = options.backend ?? startBackend(options, log);
+  let access: AccessRules;
+  try {
+    access = sandboxAccess({ ...options, hostNames: [...(options.hostNames ?? []), ...listensOn] });
+  } catch (error) {
+    // Refused before serving: a backend already starting must not be left running.
+    await (await starting.catch(() => undefined))?.stop();
+    throw error;
+  }
   const port = options.port ?? 4566;
-  const backend = await startBackend(options, log);
+  const backend = await starting;
   const gateway = { backend, log, endpoint: '', access, credentials: options.credentials };
   const server = createGatewayServer(gateway);
   server.keepAliveTimeout = 65_000;
