@@ -93,6 +93,9 @@ it('refuses a wildcard or a path as an origin, and explains --listen in its help
   expect(await main(['sandbox', '--allow-origin', '*'], io)).toBe(2);
   expect(err).toMatch(/^--allow-origin must be scheme, host and port only/);
   err = '';
+  expect(await main(['sandbox', '--allow-origin', 'https://*.example.com'], io)).toBe(2);
+  expect(err).toMatch(/^--allow-origin must be scheme, host and port only/);
+  err = '';
   expect(await main(['sandbox', '--allow-origin', 'http://localhost:3000/lab'], io)).toBe(2);
   expect(err).toMatch(/^--allow-origin must be scheme, host and port only/);
   expect(await main(['sandbox', '--help'], io)).toBe(0);

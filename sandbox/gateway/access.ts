@@ -22,6 +22,8 @@ export function normalizeOrigin(text: string): string | undefined {
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return undefined;
   if (url.username || url.password || url.search || url.hash || (url.pathname !== '/' && url.pathname !== '')) return undefined;
+  // A wildcard would match no browser's Origin; refused so that nobody believes it allows a family of sites.
+  if (url.hostname.includes('*')) return undefined;
   if (!/^[a-z][a-z0-9+.-]*:\/\/[^/]+\/?$/i.test(text.trim())) return undefined;
   return url.origin;
 }
