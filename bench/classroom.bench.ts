@@ -87,6 +87,12 @@ async function classOf(size: number, warm: boolean): Promise<ClassResult> {
   const key = ({ account, secret }: Key): Key => ({ account, secret });
   const sandbox = await startSandboxProcess({ port: 0, classKeys: { students: roster.students.map(key), teacher: key(roster.teacher) } });
   const { endpoint } = sandbox;
+  // As before a lesson: the class sandbox makes its roster's accounts once it serves (warm-accounts.ts).
+  const started = performance.now();
+  while (!((await (await fetch(`${endpoint}/_infralabs/health`)).json()) as { accountsReady?: boolean }).accountsReady) {
+    if (performance.now() - started > 120_000) throw new Error('The class sandbox did not make its accounts within 2 minutes.');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
   const goDir = mkdtempSync(join(tmpdir(), 'infralabs-bench-'));
   // The student processes inherit it through runScript's environment.
   process.env.INFRALABS_BENCH_GO_DIR = goDir;

@@ -4,6 +4,8 @@ import type { Backend } from './backend.ts';
 import type { EmulatorName } from './backends/emulators.ts';
 import { startBackend } from './start-backend.ts';
 import { createGatewayServer } from './gateway/server.ts';
+import { warmAccounts } from './gateway/warm-accounts.ts';
+import type { GatewayContext } from './gateway/types.ts';
 import { shutdownLambda } from './lambda/invoke-lambda.ts';
 import { SandboxError } from './paths.ts';
 import { accessRules, type AccessRules } from './gateway/access.ts';
@@ -67,7 +69,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   }
   const port = options.port ?? 4566;
   const backend = await starting;
-  const gateway = { backend, log, endpoint: '', access, credentials: options.credentials };
+  const gateway: GatewayContext = { backend, log, endpoint: '', access, credentials: options.credentials };
   const server = createGatewayServer(gateway);
   server.keepAliveTimeout = 65_000;
   try {
@@ -84,6 +86,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   }
   const actual = (server.address() as AddressInfo).port;
   gateway.endpoint = `http://127.0.0.1:${actual}`;
+  if (options.credentials) gateway.warming = warmAccounts(gateway, options.credentials.accounts);
   return {
     endpoint: `http://localhost:${actual}`,
     backend,

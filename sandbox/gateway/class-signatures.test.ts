@@ -19,6 +19,7 @@ const alice = { student: '앨리스 Alice', account: freshAccount(), secret: 'al
 const bob = { account: freshAccount(), secret: 'bob-secret-abcdefghijklmnopqrstuvwxyz0' };
 const teacher = { account: freshAccount(), secret: 'teacher-secret-abcdefghijklmnopqrstuv' };
 let sandbox: RunningSandbox;
+const logged: string[] = [];
 
 const config = (accessKeyId: string, secretAccessKey: string) => ({
   endpoint: sandbox.endpoint, region: 'us-east-1', credentials: { accessKeyId, secretAccessKey }, forcePathStyle: true, maxAttempts: 1,
@@ -45,7 +46,7 @@ async function signedReset(key: { account: string; secret: string }, target: obj
 }
 
 beforeAll(async () => {
-  sandbox = await startSandbox({ port: 0, credentials: classCredentials([alice, bob], teacher) });
+  sandbox = await startSandbox({ port: 0, credentials: classCredentials([alice, bob], teacher), log: (line) => logged.push(line) });
   await new S3Client(config(alice.account, alice.secret)).send(new CreateBucketCommand({ Bucket: `alice-${alice.account}` }));
 }, 120_000);
 afterAll(async () => sandbox?.stop());
@@ -131,6 +132,15 @@ export const handler = async () => (await new S3Client({ forcePathStyle: true })
   });
 });
 
+describe('a class sandbox makes its accounts before the class', () => {
+  it('every roster account is made in the backend, and health says when', async () => {
+    const health = async () => (await (await fetch(`${sandbox.endpoint}/_infralabs/health`)).json()) as { accountsReady?: boolean };
+    for (let i = 0; i < 300 && !(await health()).accountsReady; i++) await new Promise((resolve) => setTimeout(resolve, 100));
+    expect((await health()).accountsReady).toBe(true);
+    expect(logged.filter((line) => line.includes('Could not prepare'))).toEqual([]);
+  });
+});
+
 describe('a sandbox without a class', () => {
   it('has no join route to answer', async () => {
     const plain = await startSandbox({ port: 0 });
@@ -138,6 +148,7 @@ describe('a sandbox without a class', () => {
       const response = await fetch(`${plain.endpoint}/_infralabs/join`, { method: 'POST', body: JSON.stringify({ code: joinCode(alice.secret) }) });
       expect(response.status).toBe(404);
       expect((await response.json()).error).toMatch(/serves no class/);
+      expect(await (await fetch(`${plain.endpoint}/_infralabs/health`)).json()).not.toHaveProperty('accountsReady');
     } finally {
       await plain.stop();
     }

@@ -16,6 +16,8 @@ export interface Credentials {
   readonly teacher: string;
   /** The student whose join code this is (normalized, join-codes.ts); never the teacher. */
   studentWithCode(code: string): ClassKey | undefined;
+  /** Every account of the class, the teacher's last. */
+  readonly accounts: readonly string[];
 }
 
 export function classCredentials(students: readonly ClassKey[], teacher: ClassKey): Credentials {
@@ -27,6 +29,7 @@ export function classCredentials(students: readonly ClassKey[], teacher: ClassKe
   return {
     secretOf: (accessKeyId) => secrets.get(accessKeyId),
     teacher: teacher.account,
+    accounts: [...students.map((key) => key.account), teacher.account],
     studentWithCode(code) {
       byCode ??= new Map(students.map((key) => [joinCode(key.secret), key]));
       return byCode.get(code);

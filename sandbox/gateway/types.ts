@@ -2,6 +2,7 @@ import type { Backend } from '../backend.ts';
 import type { Operation } from './operation.ts';
 import type { AccessRules } from './access.ts';
 import type { Credentials } from './credentials.ts';
+import type { Warming } from './warm-accounts.ts';
 
 export interface GatewayRequest {
   method: string;
@@ -42,6 +43,8 @@ export interface GatewayContext {
   access: AccessRules;
   /** A class's keys: when set, every AWS call must be signed with one (verify-signatures.ts). */
   credentials?: Credentials;
+  /** A class's accounts being made ahead of the class (warm-accounts.ts). */
+  warming?: Warming;
 }
 
 /** Answers the request (ending the chain) or returns undefined to pass it on. */

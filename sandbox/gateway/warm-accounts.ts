@@ -1,0 +1,28 @@
+// A class sandbox makes its roster's accounts in the backend as soon as it serves: moto builds an
+// account's EC2 state (default VPC, subnets, images) on the account's first call, tenths of a
+// second of its one core each, which would otherwise fall on the first minute of the class, when
+// every student starts at once. One account at a time, so that the sandbox answers meanwhile.
+import { queryApi } from './aws-api.ts';
+import type { GatewayContext } from './types.ts';
+
+export interface Warming {
+  /** Settles once every account has been made (or tried). */
+  readonly done: Promise<void>;
+  /** Whether it has. */
+  ready(): boolean;
+}
+
+export function warmAccounts(gateway: GatewayContext, accounts: readonly string[]): Warming {
+  let ready = false;
+  const done = (async () => {
+    for (const account of accounts) {
+      try {
+        await queryApi(gateway.endpoint, account, 'ec2', 'DescribeVpcs', {});
+      } catch (error) {
+        gateway.log(`Could not prepare account ${account} ahead of the class: ${(error as Error).message}`);
+      }
+    }
+    ready = true;
+  })();
+  return { done, ready: () => ready };
+}
