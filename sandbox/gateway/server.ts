@@ -22,6 +22,7 @@ function requestOf(message: IncomingMessage): GatewayRequest {
     query: new URLSearchParams(search),
     headers: { ...message.headers },
     body: Buffer.alloc(0),
+    remoteAddress: message.socket.remoteAddress?.replace(/^::ffff:(?=\d+\.)/, ''),
   };
 }
 

@@ -14,6 +14,8 @@ export interface GatewayRequest {
   /** Lower-case header names, as Node parses them. */
   headers: Record<string, string | string[] | undefined>;
   body: Buffer;
+  /** The sender's IP address as the connection shows it (IPv4 without its ::ffff: prefix). */
+  remoteAddress?: string;
 }
 
 export interface GatewayResponse {

@@ -134,3 +134,37 @@ describe('website error pages', () => {
     expect(byHost.body).toContain('&lt;img');
   });
 });
+
+describe('a bucket policy\'s conditions on the visitor', () => {
+  const policyOf = (bucket: string, condition: object) => JSON.stringify({
+    Version: '2012-10-17',
+    Statement: [{ Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: `arn:aws:s3:::${bucket}/*`, Condition: condition }],
+  });
+  const withHeaders = async (bucket: string, headers: Record<string, string>) =>
+    (await fetch(`${testEndpoint()}/_infralabs/website/${bucket}/`, { headers })).status;
+
+  it('aws:Referer: pages linked from the allowed site are served, others refused', async () => {
+    const bucket = `referer-${account}`;
+    await s3.send(new CreateBucketCommand({ Bucket: bucket }));
+    await s3.send(new PutBucketWebsiteCommand({ Bucket: bucket, WebsiteConfiguration: { IndexDocument: { Suffix: 'index.html' } } }));
+    await s3.send(new PutObjectCommand({ Bucket: bucket, Key: 'index.html', Body: 'linked', ContentType: 'text/html' }));
+    await s3.send(new PutPublicAccessBlockCommand({ Bucket: bucket, PublicAccessBlockConfiguration: { BlockPublicAcls: true, IgnorePublicAcls: true, BlockPublicPolicy: false, RestrictPublicBuckets: false } }));
+    await s3.send(new PutBucketPolicyCommand({ Bucket: bucket, Policy: policyOf(bucket, { StringLike: { 'aws:Referer': 'http://shop.example/*' } }) }));
+    expect(await withHeaders(bucket, { referer: 'http://shop.example/products' })).toBe(200);
+    expect(await withHeaders(bucket, { referer: 'http://elsewhere.example/' })).toBe(403);
+    expect(await withHeaders(bucket, {})).toBe(403);
+  });
+
+  it('aws:SourceIp: the connection\'s address is what the condition sees', async () => {
+    const bucket = `source-ip-${account}`;
+    await s3.send(new CreateBucketCommand({ Bucket: bucket }));
+    await s3.send(new PutBucketWebsiteCommand({ Bucket: bucket, WebsiteConfiguration: { IndexDocument: { Suffix: 'index.html' } } }));
+    await s3.send(new PutObjectCommand({ Bucket: bucket, Key: 'index.html', Body: 'office only', ContentType: 'text/html' }));
+    await s3.send(new PutPublicAccessBlockCommand({ Bucket: bucket, PublicAccessBlockConfiguration: { BlockPublicAcls: true, IgnorePublicAcls: true, BlockPublicPolicy: false, RestrictPublicBuckets: false } }));
+    // The tests reach the sandbox from loopback.
+    await s3.send(new PutBucketPolicyCommand({ Bucket: bucket, Policy: policyOf(bucket, { IpAddress: { 'aws:SourceIp': '127.0.0.0/8' } }) }));
+    expect(await withHeaders(bucket, {})).toBe(200);
+    await s3.send(new PutBucketPolicyCommand({ Bucket: bucket, Policy: policyOf(bucket, { IpAddress: { 'aws:SourceIp': '203.0.113.0/24' } }) }));
+    expect(await withHeaders(bucket, {})).toBe(403);
+  });
+});

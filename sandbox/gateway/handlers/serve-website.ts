@@ -8,7 +8,8 @@ import { parseXml, s3Api, type Answer } from '../aws-api.ts';
 import { escapeXml } from '../aws-error.ts';
 import { bucketOwner } from '../bucket-owners.ts';
 import { allowsPublicRead } from '../rules/bucket-policy.ts';
-import type { GatewayContext, GatewayResponse, RequestHandler } from '../types.ts';
+import type { RequestContext } from '../../../policy/evaluate.ts';
+import type { GatewayContext, GatewayRequest, GatewayResponse, RequestHandler } from '../types.ts';
 
 const hostPattern = /^(.+)\.s3-website(?:[.-][a-z0-9-]+)?\.localhost(?::\d+)?$/i;
 const pathPrefix = '/_infralabs/website/';
@@ -63,7 +64,7 @@ async function websiteOf(gateway: GatewayContext, bucket: string, fresh = false)
   }
 }
 
-async function serve(gateway: GatewayContext, bucket: string, rawKey: string, head: boolean): Promise<GatewayResponse> {
+async function serve(gateway: GatewayContext, bucket: string, rawKey: string, head: boolean, visitor: RequestContext): Promise<GatewayResponse> {
   const found = await websiteOf(gateway, bucket);
   if (found.page) return found.page;
   const { owner, website } = found;
@@ -100,7 +101,7 @@ async function serve(gateway: GatewayContext, bucket: string, rawKey: string, he
   // new public policies (PutBucketPolicy) but leaves an existing one working, and the ACL flags
   // concern ACLs, which are not modelled.
   // https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-control-block-public-access.html#access-control-block-public-access-options
-  const readable = (objectKey: string) => block?.['RestrictPublicBuckets'] !== 'true' && allowsPublicRead(policy, bucket, objectKey);
+  const readable = (objectKey: string) => block?.['RestrictPublicBuckets'] !== 'true' && allowsPublicRead(policy, bucket, objectKey, visitor);
   if (!readable(wanted)) return errorPage(403, 'AccessDenied', 'Access Denied');
   if (page) return toResponse(200, page);
   // AWS redirects /dir to /dir/ when dir/index.html exists.
@@ -120,5 +121,22 @@ export const serveWebsite: RequestHandler = (exchange, gateway) => {
   const site = target(host, path);
   if (!site) return undefined;
   if (method !== 'GET' && method !== 'HEAD') return errorPage(405, 'MethodNotAllowed', `The specified method is not allowed against this resource: ${method}`);
-  return serve(gateway, site.bucket, site.key, method === 'HEAD');
+  return serve(gateway, site.bucket, site.key, method === 'HEAD', visitorOf(exchange.request));
 };
+
+/** What a visitor's request tells a bucket policy's conditions: a policy that allows only pages
+ *  linked from the learner's own site (aws:Referer), or only some addresses (aws:SourceIp), judges
+ *  the request as S3 would. A key the request lacks stays absent, so its condition fails, as on AWS. */
+function visitorOf(request: GatewayRequest): RequestContext {
+  const header = (name: string) => {
+    const value = request.headers[name];
+    return Array.isArray(value) ? value[0] : value;
+  };
+  const context: RequestContext = {};
+  const referer = header('referer');
+  const userAgent = header('user-agent');
+  if (referer) context['aws:Referer'] = referer;
+  if (userAgent) context['aws:UserAgent'] = userAgent;
+  if (request.remoteAddress) context['aws:SourceIp'] = request.remoteAddress;
+  return context;
+}
