@@ -4,6 +4,7 @@
 // sees it). Never the secret itself.
 import { networkInterfaces } from 'node:os';
 import { joinCode } from '../../sandbox/gateway/join-codes.ts';
+import { displayWidth } from '../format/display-width.ts';
 
 export interface JoinLink {
   student: string;
@@ -54,15 +55,10 @@ export function lanAddress(): string | undefined {
 /** A host for a URL: an IPv6 address gets its brackets. */
 export const urlHost = (host: string) => (host.includes(':') && !host.startsWith('[') ? `[${host}]` : host);
 
-/** Columns a terminal gives a name: Hangul and other wide characters take two. */
-function columns(text: string): number {
-  return [...text].reduce((width, char) => width + (/[\u1100-\u115F\u2E80-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6]/u.test(char) ? 2 : 1), 0);
-}
-
 /** The terminal's table: a line per student with name, code and link, the names aligned. */
 export function formatJoinTable(links: readonly JoinLink[]): string {
   // A roster is the teacher's own file, but a control character in a name could still drive the terminal.
   const names = links.map((link) => link.student.replace(/\p{Cc}/gu, '?'));
-  const width = Math.max(0, ...names.map(columns));
-  return links.map((link, index) => `  ${names[index]}${' '.repeat(width - columns(names[index]!))}  ${link.code}  ${link.link}\n`).join('');
+  const width = Math.max(0, ...names.map(displayWidth));
+  return links.map((link, index) => `  ${names[index]}${' '.repeat(width - displayWidth(names[index]!))}  ${link.code}  ${link.link}\n`).join('');
 }
