@@ -1,8 +1,8 @@
 // The AWS emulator behind the gateway: moto in our virtualenv, or any AWS-compatible URL
-// (MiniStack and LocalStack, started in their own virtualenvs, are such URLs: backends/emulator.ts).
-import { spawn, type ChildProcess } from 'node:child_process';
+// (MiniStack and LocalStack, started in their own virtualenvs, are such URLs: backends/emulator-backend.ts).
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
+import { BackendProcess } from './backend-process.ts';
 import { freePort } from './free-port.ts';
 import { projectRoot, SandboxError } from './paths.ts';
 import { ensureVenv, venvPython } from './venv.ts';
@@ -73,9 +73,7 @@ export class MotoBackend implements Backend {
   readonly name = 'moto';
   /** moto runs functions only in Docker: ours always do. */
   readonly ourLambda = true;
-  private child: ChildProcess | undefined;
   private port = 0;
-  private stopping = false;
   private motoVersion = 'unknown';
 
   /** moto listens on 127.0.0.1, where Lambda handlers (and any local process) could reach it
@@ -88,36 +86,32 @@ export class MotoBackend implements Backend {
   headers() { return { 'x-infralabs-backend-token': this.token }; }
   async version() { return this.motoVersion; }
 
-  async start(log: (line: string) => void = () => {}): Promise<void> {
-    ensureVenv(log);
-    this.port = await freePort();
-    const child = spawn(venvPython, [serverScript, '--port', String(this.port)], {
-      cwd: projectRoot,
-      stdio: ['ignore', 'ignore', 'pipe'],
-      // One malloc arena: glibc gives each of waitress's threads its own, and their fragments added
-      // about 30 MB to moto's RSS after every lab's flow (pymalloc serves Python's small objects anyway).
-      env: { ...process.env, PYTHONUNBUFFERED: '1', MALLOC_ARENA_MAX: '1', INFRALABS_BACKEND_TOKEN: this.token },
-    });
-    this.child = child;
-    let stderr = '';
-    child.stderr!.on('data', (chunk: Buffer) => { stderr = (stderr + chunk.toString()).slice(-4000); });
-    child.once('exit', () => {
-      if (this.child !== child || this.stopping) return;
-      // A crashed backend is restarted: the learner loses that account state, not the sandbox.
-      log('The sandbox backend stopped unexpectedly; restarting it.');
-      this.start(log).catch((error) => log(`Restarting the backend failed: ${error.message}`));
-    });
-    const deadline = Date.now() + 30_000;
-    while (Date.now() < deadline) {
-      if (child.exitCode !== null) throw new SandboxError(`moto exited during start-up: ${lastLine(stderr)}. Delete .venv and run again.`);
-      if (await this.ready()) return;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    throw new SandboxError('moto did not answer within 30 s: check that nothing blocks 127.0.0.1, then run again.');
+  private readonly server = new BackendProcess({
+    name: 'moto',
+    venvDir: '.venv',
+    startTimeoutMs: 30_000,
+    killAfterMs: 3000,
+    launch: async (log) => {
+      ensureVenv(log);
+      this.port = await freePort();
+      return {
+        python: venvPython,
+        args: [serverScript, '--port', String(this.port)],
+        cwd: projectRoot,
+        // One malloc arena: glibc gives each of waitress's threads its own, and their fragments added
+        // about 30 MB to moto's RSS after every lab's flow (pymalloc serves Python's small objects anyway).
+        env: { ...process.env, PYTHONUNBUFFERED: '1', MALLOC_ARENA_MAX: '1', INFRALABS_BACKEND_TOKEN: this.token },
+      };
+    },
+    ready: () => this.ready(),
+  });
+
+  start(log?: (line: string) => void): Promise<void> {
+    return this.server.start(log);
   }
 
   /** The moto process id (tests kill it to prove the restart). */
-  pid(): number | undefined { return this.child?.pid; }
+  pid(): number | undefined { return this.server.pid(); }
 
   noteBucket() {} // moto knows its buckets' owners (patches/s3_owner.py)
 
@@ -145,18 +139,8 @@ export class MotoBackend implements Backend {
     }
   }
 
-  async stop(): Promise<void> {
-    this.stopping = true;
-    const child = this.child;
-    if (!child || child.exitCode !== null) return;
-    await new Promise<void>((resolve) => {
-      child.once('exit', () => resolve());
-      child.kill('SIGTERM');
-      setTimeout(() => child.kill('SIGKILL'), 3000).unref();
-    });
+  stop(): Promise<void> {
+    return this.server.stop();
   }
-}
 
-export function lastLine(text: string): string {
-  return text.trim().split('\n').pop() ?? 'no output';
 }
