@@ -6,15 +6,13 @@ import { queryApi } from './aws-api.ts';
 import type { GatewayContext } from './types.ts';
 
 export interface Warming {
-  /** Settles once every account has been made (or tried). */
-  readonly done: Promise<void>;
-  /** Whether it has. */
+  /** Whether every account has been made (or tried). */
   ready(): boolean;
 }
 
 export function warmAccounts(gateway: GatewayContext, accounts: readonly string[]): Warming {
   let ready = false;
-  const done = (async () => {
+  void (async () => {
     for (const account of accounts) {
       try {
         await queryApi(gateway.endpoint, account, 'ec2', 'DescribeVpcs', {});
@@ -24,5 +22,5 @@ export function warmAccounts(gateway: GatewayContext, accounts: readonly string[
     }
     ready = true;
   })();
-  return { done, ready: () => ready };
+  return { ready: () => ready };
 }
