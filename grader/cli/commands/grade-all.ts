@@ -50,9 +50,13 @@ export async function loadClass(global: GlobalOptions, io: Io, roster: string, l
   const ids = labs ? [...new Set(labs.split(',').map((id) => id.trim()))] : labIds(io.root);
   const loaded = await Promise.all(ids.map(async (id) => (await loadLab(id, io.root)).lab));
   const { students } = await readRoster(resolve(io.cwd, roster));
-  const endpoints = [...new Set(students.map((s) => s.endpoint ?? global.endpoint))];
-  await Promise.all(endpoints.map((endpoint) => assertSandboxReachable(endpoint)));
+  await assertRosterReachable(students, global.endpoint);
   return { labs: loaded, students };
+}
+
+/** Every sandbox a roster's students work on answers (their own endpoint, else `endpoint`). */
+export async function assertRosterReachable(students: readonly RosterRow[], endpoint: string): Promise<void> {
+  await Promise.all([...new Set(students.map((s) => s.endpoint ?? endpoint))].map((one) => assertSandboxReachable(one)));
 }
 
 export async function gradeAll(global: GlobalOptions, io: Io, options: GradeAllOptions, write: (text: string) => Promise<void> | void): Promise<number> {

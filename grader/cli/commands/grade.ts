@@ -9,14 +9,13 @@ import { formatRosterText, formatText } from '../../format/text.ts';
 import type { Lab, Lang } from '../../lab.ts';
 import { loadLab } from '../../labs.ts';
 import { readRoster } from '../../roster.ts';
-import { assertSandboxReachable } from '../../sandbox-api.ts';
 import { limit } from '../../limit.ts';
 import type { Command } from '../command.ts';
 import { UsageError } from '../errors.ts';
 import { assertSandboxAccepts } from '../key.ts';
 import type { Io } from '../io.ts';
 import type { GlobalOptions } from '../options.ts';
-import { gradeAll, labsOption } from './grade-all.ts';
+import { assertRosterReachable, gradeAll, labsOption } from './grade-all.ts';
 
 const formats = ['text', 'json', 'junit', 'csv', 'github'] as const;
 type Format = (typeof formats)[number];
@@ -84,7 +83,7 @@ export async function grade(labId: string, global: GlobalOptions, io: Io, option
   const { lab } = await loadLab(labId, io.root);
   const roster = options.roster ? (await readRoster(resolve(io.cwd, options.roster))).students : undefined;
   if (roster) {
-    await Promise.all([...new Set(roster.map((s) => s.endpoint ?? global.endpoint))].map((endpoint) => assertSandboxReachable(endpoint)));
+    await assertRosterReachable(roster, global.endpoint);
     const rows = await gradeRoster(lab, global.endpoint, roster, options.concurrency, global.lang);
     if (format === 'json') await write(`${JSON.stringify(rows.map(({ student, report }) => ({ student, ...report })), null, 2)}\n`);
     else if (format === 'csv') await write(formatRosterCsv(rows));
