@@ -49,9 +49,10 @@ const track = (child) => {
 // pages of the site there, and prints the join table once ready (a build's minute, if any, after).
 // A bad roster is said now, not after a build's minute.
 if (classroom) await (await import('../grader/roster.ts')).readClassRoster(classroom).catch((error) => refuse(`npm start: ${error.message}`));
-const host = classroom ? options.host ?? (await import('../grader/classroom/join-links.ts')).lanAddress() : 'localhost';
+const room = classroom ? await import('../grader/classroom/join-links.ts') : undefined;
+const host = room ? options.host ?? room.lanAddress() : 'localhost';
 if (!host) refuse('npm start: this machine has no network address for the room: join the room\'s network, or pass --host <name-or-ip>.');
-const hostInUrl = host.includes(':') && !host.startsWith('[') ? `[${host}]` : host;
+const hostInUrl = room ? room.urlHost(host) : host;
 const site = `http://${hostInUrl}:4321`;
 const sandboxArgs = classroom
   ? ['--listen', '0.0.0.0', '--roster', classroom, '--host-name', host, '--allow-origin', site, '--site', site,
