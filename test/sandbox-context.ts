@@ -1,5 +1,6 @@
 // What a test file needs to talk to the shared test sandbox as a fresh learner.
 import { inject } from 'vitest';
+import { randomAccount } from '../grader/random-account.ts';
 
 /** The gateway URL of the sandbox the test run started. */
 export function testEndpoint(): string {
@@ -14,9 +15,7 @@ export function testSitePort(): number {
 }
 
 /** A random 12-digit account id, so that test files never share state. */
-export function freshAccount(): string {
-  return String(100_000_000_000 + Math.floor(Math.random() * 899_999_999_999));
-}
+export const freshAccount = randomAccount;
 
 /** SDK v3 client configuration for an account of the test sandbox. */
 export function clientConfig(account = freshAccount()) {

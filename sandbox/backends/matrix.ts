@@ -7,6 +7,7 @@ import type { LabContext } from '../../grader/lab.ts';
 import { labIds, loadLab } from '../../grader/labs.ts';
 import { runScript } from '../../grader/run/run-script.ts';
 import { limit } from '../../grader/limit.ts';
+import { randomAccount } from '../../grader/random-account.ts';
 
 export interface LabScore {
   lab: string;
@@ -16,13 +17,9 @@ export interface LabScore {
   failing: { id: string; message: string }[];
 }
 
-function freshAccount(): string {
-  return String(100_000_000_000 + Math.floor(Math.random() * 899_999_999_999));
-}
-
 async function solveAndGrade(endpoint: string, labId: string, scriptTimeoutMs: number): Promise<LabScore> {
   const entry = await loadLab(labId);
-  const account = freshAccount();
+  const account = randomAccount();
   const context = createLabContext({ endpoint, account });
   const failing: LabScore['failing'] = [];
   try {

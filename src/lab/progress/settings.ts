@@ -2,6 +2,7 @@
 // The endpoint can be set per page load with ?sandbox=<url> (tests point it at their own
 // sandbox; a class can point it at a shared one); it is then remembered, shown in the settings
 // panel and reset there.
+import { randomAccount } from '../../../grader/random-account.ts';
 import { anySecret } from '../../../grader/sandbox-api.ts';
 import { classSession } from './class-session.ts';
 import { readKey, removeKey, writeKey } from './storage.ts';
@@ -57,9 +58,6 @@ export function resetEndpoint(): string {
   removeKey('endpoint');
   return defaultEndpoint;
 }
-
-/** A random account for a learner on their own: 12 digits, not starting with 0. */
-const randomAccount = () => String(100_000_000_000 + Math.floor(Math.random() * 899_999_999_999));
 
 /** The learner's account: the class's while they have joined one (class-session.ts), else their own. */
 export function account(): string {
