@@ -16,6 +16,7 @@ import { loadLab } from '../grader/labs.ts';
 import { runScript, type RunResult } from '../grader/run/run-script.ts';
 import { startSandboxProcess } from '../sandbox/sandbox-process.ts';
 import { callsMarker, isError, readyMarker, recordApiCalls, type ApiCall } from './api-calls.ts';
+import { statusMb } from './lab-flows.ts';
 import { median, percentile } from './median.ts';
 
 const students = Number(process.env.INFRALABS_BENCH_STUDENTS ?? 30);
@@ -46,11 +47,6 @@ interface ClassResult {
   cpuS: { gateway: number; moto: number; students: number; check: number };
   seconds: number;
   load: string;
-}
-
-function procStatus(pid: number | undefined, field: 'VmRSS' | 'VmHWM'): number {
-  if (!pid) return 0;
-  return Number(new RegExp(`${field}:\\s+(\\d+)`).exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
 }
 
 /** utime + stime of a process and all its threads, in seconds (the kernel counts 1/100 s ticks). */
@@ -157,8 +153,8 @@ async function classOf(size: number, warm: boolean): Promise<ClassResult> {
       medianMs: median(times),
       p95Ms: percentile(times, 95),
       errors: out.errors,
-      rssMb: procStatus(sandbox.pid, 'VmRSS') + procStatus(sandbox.backendPid, 'VmRSS'),
-      peakMb: procStatus(sandbox.pid, 'VmHWM') + procStatus(sandbox.backendPid, 'VmHWM'),
+      rssMb: statusMb(sandbox.pid, 'VmRSS') + statusMb(sandbox.backendPid, 'VmRSS'),
+      peakMb: statusMb(sandbox.pid, 'VmHWM') + statusMb(sandbox.backendPid, 'VmHWM'),
       cpuS: {
         gateway: cpuSeconds(sandbox.pid) - cpuBefore.gateway,
         moto: cpuSeconds(sandbox.backendPid) - cpuBefore.moto,

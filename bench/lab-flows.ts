@@ -143,10 +143,15 @@ export function treeRssMb(pid: number | undefined): number {
 }
 
 export function rssMb(pid: number | undefined): number {
+  return statusMb(pid, 'VmRSS');
+}
+
+/** A memory figure of a process from /proc/<pid>/status, in MB: VmRSS (resident now) or VmHWM
+ *  (the most it held); 0 for a process that is not there. */
+export function statusMb(pid: number | undefined, field: 'VmRSS' | 'VmHWM'): number {
   if (!pid) return 0;
   try {
-    const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmRSS:')) ?? '';
-    return Number(/(\d+)/.exec(line)?.[1] ?? 0) / 1024;
+    return Number(new RegExp(`${field}:\\s+(\\d+)`).exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
   } catch {
     return 0;
   }
