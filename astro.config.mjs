@@ -7,13 +7,20 @@ import { labItems, lessonItems, referenceItems } from './src/build/sidebar.mjs';
 import { pureJsXmlParser } from './src/build/xml-parser-plugin.mjs';
 import { sdkTypes } from './src/build/sdk-types-plugin.mjs';
 import { monacoPreload } from './src/build/monaco-preload.mjs';
+import { baseLinks } from './src/build/base-links.mjs';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 const sdkClients = ['auto-scaling', 'cloudwatch-logs', 'ec2', 'ecs', 'eks', 'elastic-load-balancing-v2', 'iam', 'lambda', 's3', 'sts'].map((name) => `@aws-sdk/client-${name}`);
 
+// A static host may serve the site under a path (GitHub Pages: https://<user>.github.io/<repo>/):
+// INFRALABS_BASE=/<repo>/ and INFRALABS_SITE=https://<user>.github.io at build time.
+const base = process.env.INFRALABS_BASE || '/';
+const site = process.env.INFRALABS_SITE || 'http://localhost:4321';
+
 export default defineConfig({
-  site: 'http://localhost:4321',
-  redirects: { '/': '/ko/' },
+  site,
+  base,
+  redirects: { '/': `${base.replace(/\/?$/, '/')}ko/` },
   devToolbar: { enabled: false },
   integrations: [
     starlight({
@@ -37,6 +44,7 @@ export default defineConfig({
       ],
     }),
     monacoPreload(),
+    baseLinks(base),
   ],
   vite: {
     // content/ is read through the symlink src/content/docs (see src/content.config.ts): keep that
