@@ -6,6 +6,8 @@ import { BackendProcess } from './backend-process.ts';
 import { freePort } from './free-port.ts';
 import { projectRoot, SandboxError } from './paths.ts';
 import { ensureVenv, venvPython } from './venv.ts';
+import { forwardOverHttp } from './forward-over-http.ts';
+import type { BackendRequest, BackendResponse } from './gateway/types.ts';
 
 export interface Backend {
   /** 'moto', or 'external' for any other AWS-compatible endpoint (--backend url=..., ministack, localstack) */
@@ -15,10 +17,13 @@ export interface Backend {
   /** Whether the gateway's own Lambda runner executes Invoke and S3 events' invocations (--lambda
    *  ours), rather than the backend's runner (--lambda backend). */
   readonly ourLambda: boolean;
-  /** Where the gateway forwards requests; changes when moto is restarted. */
+  /** Where the backend is, for messages and the Node Lambda runner; changes when moto is restarted. */
   url(): string;
   /** Headers that prove a request comes from this gateway (moto answers nothing else). */
   headers(): Record<string, string>;
+  /** Sends one request to the backend (forwardToBackend's way there): errors carry a Node-style
+   *  `code` (ECONNREFUSED, ETIMEDOUT) when the backend cannot be reached or does not answer. */
+  forward(request: BackendRequest): Promise<BackendResponse>;
   version(): Promise<string>;
   ready(): Promise<boolean>;
   stop(): Promise<void>;
@@ -44,7 +49,10 @@ export class ExternalBackend implements Backend {
     this.name = name;
   }
   url() { return this.base.replace(/\/$/, ''); }
-  headers() { return {}; }
+  headers(): Record<string, string> { return {}; }
+  forward(request: BackendRequest): Promise<BackendResponse> {
+    return forwardOverHttp(this.url(), { ...request, headers: { ...request.headers, ...this.headers() } });
+  }
   async version() { return 'unknown'; }
   async ready() {
     try {
@@ -84,6 +92,9 @@ export class MotoBackend implements Backend {
 
   url() { return `http://127.0.0.1:${this.port}`; }
   headers() { return { 'x-infralabs-backend-token': this.token }; }
+  forward(request: BackendRequest): Promise<BackendResponse> {
+    return forwardOverHttp(this.url(), { ...request, headers: { ...request.headers, ...this.headers() } });
+  }
   async version() { return this.motoVersion; }
 
   private readonly server = new BackendProcess({

@@ -6,7 +6,7 @@ import { startBackend } from './start-backend.ts';
 import { createGatewayServer } from './gateway/server.ts';
 import { warmAccounts } from './gateway/warm-accounts.ts';
 import type { GatewayContext } from './gateway/types.ts';
-import { shutdownLambda } from './lambda/invoke-lambda.ts';
+import { nodeLambdaRunner, shutdownLambda } from './lambda/invoke-lambda.ts';
 import { SandboxError } from './paths.ts';
 import { accessRules, type AccessRules } from './gateway/access.ts';
 import type { Credentials } from './gateway/credentials.ts';
@@ -69,7 +69,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   }
   const port = options.port ?? 4566;
   const backend = await starting;
-  const gateway: GatewayContext = { backend, log, endpoint: '', access, credentials: options.credentials };
+  const gateway: GatewayContext = {
+    backend, log, endpoint: '', access, credentials: options.credentials,
+    lambda: backend.ourLambda ? nodeLambdaRunner : undefined,
+  };
   const server = createGatewayServer(gateway);
   server.keepAliveTimeout = 65_000;
   try {

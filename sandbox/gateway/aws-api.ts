@@ -1,13 +1,16 @@
 // The sandbox's own AWS calls (rules, the website endpoint, Lambda logs): about fifteen operations,
-// sent through the gateway in the learner's account so that they see exactly what the learner may
-// see. Plain HTTP in the wire protocols, not the AWS SDK: the SDK's clients were most of the
-// sandbox process's memory (bench/sandbox.bench.ts), and the learner's code, not the sandbox, is
-// what the SDK is for. Requests carry the account in a SigV4 Credential scope; the backends here
-// (moto, LocalStack) read it and do not check signatures. In a class, where the gateway checks
-// them, these calls carry instead a token only this process knows (internalCallToken).
-import { Agent, request } from 'node:http';
-import { createHash, randomBytes } from 'node:crypto';
+// run through the gateway's chain in-process in the learner's account, so that they see exactly
+// what the learner may see and every rule applies to them too (LocalStack's internal clients
+// short-circuit through its gateway the same way). Requests in the wire protocols, not the AWS
+// SDK: the SDK's clients were most of the sandbox process's memory (bench/sandbox.bench.ts), and
+// the learner's code, not the sandbox, is what the SDK is for. A call names its account, region
+// and service in a SigV4 credential scope, as AWS requests do and as the backends (moto,
+// LocalStack) read them; it carries no signature: the exchange's `internal` mark, which no HTTP
+// request can set, is what lets it past a class's signature check.
 import { XMLParser } from 'fast-xml-parser';
+import { Md5 } from '@smithy/core/checksum';
+import { bytesOf, textOf } from './bytes.ts';
+import type { GatewayContext, GatewayRequest } from './types.ts';
 
 /** An AWS error answer: `name` is its code (NoSuchBucket, InvalidSubnetID.NotFound, ...). */
 export class AwsApiError extends Error {
@@ -23,68 +26,50 @@ export class AwsApiError extends Error {
 export interface Answer {
   status: number;
   headers: Record<string, string>;
-  body: Buffer;
+  body: Uint8Array;
 }
 
 interface Call {
-  endpoint: string;
   account: string;
   /** The service's signing name, which the gateway reads to know the service. */
   service: string;
   region?: string;
   method: string;
+  /** The path, with its query string when it has one. */
   path: string;
   headers?: Record<string, string>;
   body?: string;
-  /** Sends again once after a failure the backend may not repeat (network, 5xx, throttling). */
+  /** Sends again once after a failure the backend may not repeat (5xx, throttling). */
   retry?: boolean;
 }
 
-const agent = new Agent({ keepAlive: true, maxSockets: 32 });
-
-/** Marks a call as the gateway's own (its process sends and receives it): signatures of a class's
- *  keys are not asked of it. Random per process, never sent anywhere but to this gateway. */
-export const internalCallToken = randomBytes(24).toString('hex');
-export const internalCallHeader = 'x-infralabs-internal-call';
-
-/** A kept-alive connection the gateway closed just as a call went out on it. */
-class StaleConnection extends Error {}
-
-function sendOnce(call: Call): Promise<Answer> {
-  const url = new URL(call.path, call.endpoint);
+/** The call as a request to the gateway, as an SDK would send it but unsigned. */
+function requestOf(call: Call): GatewayRequest {
   const day = new Date().toISOString().slice(0, 10).replace(/-/g, '');
-  const body = call.body ?? '';
-  const headers: Record<string, string> = {
-    ...call.headers,
-    authorization: `AWS4-HMAC-SHA256 Credential=${call.account}/${day}/${call.region ?? 'us-east-1'}/${call.service}/aws4_request, SignedHeaders=host, Signature=0`,
-    [internalCallHeader]: internalCallToken,
-    'content-length': String(Buffer.byteLength(body)),
+  const queryAt = call.path.indexOf('?');
+  const search = queryAt === -1 ? '' : call.path.slice(queryAt + 1);
+  const body = bytesOf(call.body ?? '');
+  return {
+    method: call.method,
+    path: queryAt === -1 ? call.path : call.path.slice(0, queryAt),
+    search,
+    query: new URLSearchParams(search),
+    headers: {
+      ...call.headers,
+      authorization: `AWS4-HMAC-SHA256 Credential=${call.account}/${day}/${call.region ?? 'us-east-1'}/${call.service}/aws4_request`,
+    },
+    body,
   };
-  return new Promise((resolve, reject) => {
-    const outgoing = request(url, { method: call.method, headers, agent }, (response) => {
-      const chunks: Buffer[] = [];
-      response.on('data', (chunk: Buffer) => chunks.push(chunk));
-      response.on('end', () => {
-        const answerHeaders: Record<string, string> = {};
-        for (const [name, value] of Object.entries(response.headers)) if (typeof value === 'string') answerHeaders[name] = value;
-        resolve({ status: response.statusCode ?? 500, headers: answerHeaders, body: Buffer.concat(chunks) });
-      });
-      response.on('error', reject);
-    });
-    outgoing.on('error', (error: NodeJS.ErrnoException) => {
-      reject(outgoing.reusedSocket && error.code === 'ECONNRESET' ? new StaleConnection(error.message) : error);
-    });
-    outgoing.end(body);
-  });
 }
 
-/** Sends again at once when the call went out on a connection that had just been closed: the
- *  gateway never read it (the case Node's http.Agent documentation gives for retrying). */
-function send(call: Call): Promise<Answer> {
-  return sendOnce(call).catch((error: unknown) => {
-    if (error instanceof StaleConnection) return sendOnce(call);
-    throw error;
-  });
+async function send(gateway: GatewayContext, call: Call): Promise<Answer> {
+  // Loaded when first called: the chain's rules import this module, so a static import of the
+  // chain here would be a cycle.
+  const { handle } = await import('./dispatch.ts');
+  const response = await handle({ request: requestOf(call), account: call.account, internal: true }, gateway);
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(response.headers)) if (typeof value === 'string') headers[name] = value;
+  return { status: response.status, headers, body: call.method === 'HEAD' ? new Uint8Array(0) : bytesOf(response.body) };
 }
 
 const xml = new XMLParser({
@@ -96,13 +81,13 @@ const xml = new XMLParser({
 });
 
 /** Parsed XML, or {} for an empty body. */
-export function parseXml(body: Buffer): Record<string, unknown> {
-  return body.length === 0 ? {} : xml.parse(body.toString('utf8')) as Record<string, unknown>;
+export function parseXml(body: Uint8Array | string): Record<string, unknown> {
+  return body.length === 0 ? {} : xml.parse(textOf(body)) as Record<string, unknown>;
 }
 
-function parseJson(body: Buffer): Record<string, unknown> {
+function parseJson(body: Uint8Array): Record<string, unknown> {
   try {
-    const value: unknown = JSON.parse(body.toString('utf8') || '{}');
+    const value: unknown = JSON.parse(textOf(body) || '{}');
     return value && typeof value === 'object' ? value as Record<string, unknown> : {};
   } catch {
     return {};
@@ -138,9 +123,9 @@ const retryable = (error: unknown) =>
   !(error instanceof AwsApiError) || error.status >= 500 || /Throttl/.test(error.name);
 
 /** Sends the call and answers its response, or throws AwsApiError for an AWS error answer. */
-export async function callAws(call: Call): Promise<Answer> {
+export async function callAws(gateway: GatewayContext, call: Call): Promise<Answer> {
   const once = async () => {
-    const answer = await send(call);
+    const answer = await send(gateway, call);
     if (answer.status >= 300 && answer.status !== 304) throw failure(answer);
     return answer;
   };
@@ -153,11 +138,11 @@ export async function callAws(call: Call): Promise<Answer> {
 }
 
 /** A query-protocol call (EC2, Auto Scaling): the parsed XML answer. */
-export async function queryApi(endpoint: string, account: string, service: 'ec2' | 'autoscaling', action: string, params: Record<string, string>): Promise<Record<string, unknown>> {
+export async function queryApi(gateway: GatewayContext, account: string, service: 'ec2' | 'autoscaling', action: string, params: Record<string, string>): Promise<Record<string, unknown>> {
   const version = service === 'ec2' ? '2016-11-15' : '2011-01-01';
   const body = new URLSearchParams({ Action: action, Version: version, ...params }).toString();
-  const answer = await callAws({
-    endpoint, account, service, method: 'POST', path: '/', body,
+  const answer = await callAws(gateway, {
+    account, service, method: 'POST', path: '/', body,
     headers: { 'content-type': 'application/x-www-form-urlencoded; charset=utf-8' },
   });
   return parseXml(answer.body);
@@ -165,29 +150,35 @@ export async function queryApi(endpoint: string, account: string, service: 'ec2'
 
 /** An awsJson 1.1 call (ECS, CloudWatch Logs): the parsed JSON answer. */
 export async function jsonApi(
-  endpoint: string, account: string, service: 'ecs' | 'logs', target: string, input: unknown,
+  gateway: GatewayContext, account: string, service: 'ecs' | 'logs', target: string, input: unknown,
   options: { region?: string; retry?: boolean } = {},
 ): Promise<Record<string, unknown>> {
-  const answer = await callAws({
-    endpoint, account, service, method: 'POST', path: '/', body: JSON.stringify(input), ...options,
+  const answer = await callAws(gateway, {
+    account, service, method: 'POST', path: '/', body: JSON.stringify(input), ...options,
     headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': target },
   });
   return parseJson(answer.body);
 }
 
 /** An S3 call on a bucket (path style), optionally on a key and a sub-resource such as `website`. */
-export function s3Api(
-  endpoint: string, account: string, method: string, bucket: string,
+export async function s3Api(
+  gateway: GatewayContext, account: string, method: string, bucket: string,
   options: { key?: string; subresource?: string; body?: string } = {},
 ): Promise<Answer> {
   const key = options.key === undefined ? '' : `/${options.key.split('/').map(encodeURIComponent).join('/')}`;
   const headers: Record<string, string> = {};
   // S3 requires a Content-MD5 (or checksum) on configuration PUTs such as PutPublicAccessBlock.
-  if (options.body !== undefined) headers['content-md5'] = createHash('md5').update(options.body).digest('base64');
-  return callAws({
-    endpoint, account, service: 's3', method, headers, body: options.body,
+  if (options.body !== undefined) headers['content-md5'] = await contentMd5(options.body);
+  return callAws(gateway, {
+    account, service: 's3', method, headers, body: options.body,
     path: `/${encodeURIComponent(bucket)}${key}${options.subresource ? `?${options.subresource}` : ''}`,
   });
+}
+
+async function contentMd5(body: string): Promise<string> {
+  const md5 = new Md5();
+  md5.update(bytesOf(body));
+  return btoa(String.fromCharCode(...await md5.digest()));
 }
 
 /** The answer element of a query-protocol response (<DescribeSubnetsResponse>, ...), with its

@@ -1,6 +1,5 @@
 // An AWS error response in the wire shape each protocol's SDK parses: the learner's code then
 // sees the same error name and message it would get from AWS.
-import { randomUUID } from 'node:crypto';
 import type { Protocol } from './operation.ts';
 import type { GatewayResponse } from './types.ts';
 
@@ -9,7 +8,7 @@ export function escapeXml(text: string): string {
 }
 
 export function awsError(protocol: Protocol, status: number, code: string, message: string): GatewayResponse {
-  const requestId = randomUUID();
+  const requestId = crypto.randomUUID();
   const fault = status >= 500 ? 'Receiver' : 'Sender';
   const common = { 'x-amzn-requestid': requestId, 'x-amz-request-id': requestId };
   switch (protocol) {

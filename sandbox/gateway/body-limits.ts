@@ -5,6 +5,7 @@
 import { awsError } from './aws-error.ts';
 import { identifyOperation } from './operation.ts';
 import type { GatewayRequest, GatewayResponse } from './types.ts';
+import { noBytes } from './bytes.ts';
 
 const MiB = 1024 * 1024;
 
@@ -26,7 +27,7 @@ export const s3Limit = 100 * MiB;
 const otherLimit = 16 * MiB;
 
 export function bodyLimit(request: GatewayRequest): BodyLimit {
-  const { protocol, service } = identifyOperation({ request: { ...request, body: Buffer.alloc(0) }, account: '' });
+  const { protocol, service } = identifyOperation({ request: { ...request, body: noBytes }, account: '' });
   const { method, path } = request;
   if (service === 'lambda' && method === 'POST' && invokePath.test(path)) {
     return { maxBytes: invokeLimit, tooLarge: () => awsError('rest-json', 413, 'RequestTooLargeException', `Request must be smaller than ${invokeLimit} bytes for the Invoke operation`) };

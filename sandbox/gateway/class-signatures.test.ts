@@ -11,7 +11,7 @@ import { CreateRoleCommand, IAMClient } from '@aws-sdk/client-iam';
 import { startSandbox, type RunningSandbox } from '../sandbox.ts';
 import { classCredentials } from './credentials.ts';
 import { joinCode } from './join-codes.ts';
-import { Sha256 } from './signatures.ts';
+import { Sha256 } from '@smithy/core/checksum';
 import { freshAccount } from '../../test/sandbox-context.ts';
 import { testAccount } from '../lambda/test-functions.ts';
 

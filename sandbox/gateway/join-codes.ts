@@ -1,7 +1,9 @@
 // A student's join code: ten characters a student can type from a printed sheet, derived from
 // their roster secret, so the roster needs no new column and the teacher can print it again.
 // 50 random-looking bits: guessing one over HTTP would take thousands of years, so the join route
-// needs no throttle (which a classmate could otherwise use to keep others out).
+// needs no throttle (which a classmate could otherwise use to keep others out). Node only (its
+// HMAC is synchronous): the host builds a class's credentials with it; the join route reads typed
+// codes with join-code-input.ts.
 import { createHmac } from 'node:crypto';
 
 /** Crockford's base32: no I, L, O or U, so nothing is misread from paper. */
@@ -17,12 +19,4 @@ export function joinCode(secret: string): string {
   let code = '';
   for (let i = 9; i >= 0; i--) code += alphabet[Number((bits >> BigInt(i * 5)) & 31n)];
   return `${code.slice(0, 5)}-${code.slice(5)}`;
-}
-
-/** A code as typed (any case, spaces or dashes, O for 0, I or L for 1), or undefined when it
- *  cannot be one. */
-export function normalizeJoinCode(typed: string): string | undefined {
-  const clean = typed.toUpperCase().replace(/[\s-]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
-  if (!/^[0-9A-HJKMNP-TV-Z]{10}$/.test(clean)) return undefined;
-  return `${clean.slice(0, 5)}-${clean.slice(5)}`;
 }

@@ -1,6 +1,7 @@
 // Which AWS call a request is: service, wire protocol and operation name. The gateway needs the
 // protocol to answer errors in a shape the client's SDK can parse, and the name to apply rules.
 import type { Exchange } from './types.ts';
+import { textOf } from './bytes.ts';
 
 /** ec2: EC2's query dialect; query: IAM, STS, ELBv2, Auto Scaling; json: awsJson (ECS, Logs);
  *  rest-json: Lambda, EKS; rest-xml: S3. */
@@ -47,10 +48,10 @@ function protocolOf(service: string, exchange: Exchange): Protocol {
   return header(exchange, 'content-type').includes('x-www-form-urlencoded') ? 'query' : 'json';
 }
 
-function parseJson(body: Buffer): Record<string, unknown> {
+function parseJson(body: Uint8Array): Record<string, unknown> {
   if (body.length === 0) return {};
   try {
-    const value: unknown = JSON.parse(body.toString('utf8'));
+    const value: unknown = JSON.parse(textOf(body));
     return value && typeof value === 'object' ? value as Record<string, unknown> : {};
   } catch {
     return {};
@@ -131,7 +132,7 @@ export function identifyOperation(exchange: Exchange): Operation {
   const { method, path, query, body } = exchange.request;
   let operation: Operation;
   if (protocol === 'ec2' || protocol === 'query') {
-    const form = method === 'GET' ? query : new URLSearchParams(body.toString('utf8'));
+    const form = method === 'GET' ? query : new URLSearchParams(textOf(body));
     operation = { service, protocol, name: form.get('Action') ?? `${method} ${path}`, form };
   } else if (protocol === 'json') {
     const target = header(exchange, 'x-amz-target');

@@ -1,11 +1,9 @@
-// The gateway's HTTP server: turns each request into an Exchange and runs the chain.
+// The Node host's HTTP server: turns each request into an Exchange and runs the chain (dispatch.ts).
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { accessHandlers, requestHandlers, responseHandlers } from './chain.ts';
 import type { Exchange, GatewayContext, GatewayRequest, GatewayResponse } from './types.ts';
 import { bodyLimit } from './body-limits.ts';
 import { defaultAccount } from './handlers/resolve-account.ts';
-import { awsError } from './aws-error.ts';
-import { identifyOperation } from './operation.ts';
+import { gatewayFailure, handle } from './dispatch.ts';
 
 /** A body larger than its cap is read to the end (up to this much) and dropped, so that the
  *  client, still sending, gets the error instead of a reset connection; past it, the connection goes. */
@@ -39,46 +37,6 @@ async function readExchange(message: IncomingMessage): Promise<Exchange | Gatewa
   }
   if (size > limit.maxBytes) return limit.tooLarge();
   return { request: { ...request, body: Buffer.concat(chunks) }, account: defaultAccount };
-}
-
-/** Runs the chain. `answer`, when given, is the reply to give unless an access check refuses first. */
-export async function handle(exchange: Exchange, gateway: GatewayContext, answer?: GatewayResponse): Promise<GatewayResponse> {
-  let response: GatewayResponse | undefined;
-  try {
-    for (const handler of answer ? accessHandlers : requestHandlers) {
-      response = await handler(exchange, gateway);
-      if (response) break;
-    }
-    response ??= answer;
-    response ??= { status: 404, headers: {}, body: '' };
-  } catch (error) {
-    response = gatewayFailure(error, exchange);
-  }
-  for (const handler of responseHandlers) {
-    try {
-      response = await handler(exchange, response, gateway);
-    } catch (error) {
-      response = gatewayFailure(error, exchange);
-    }
-  }
-  return response;
-}
-
-/** A failure inside the gateway, as an AWS error in the caller's protocol when it is known. */
-function gatewayFailure(error: unknown, exchange?: Exchange): GatewayResponse {
-  const message = `Infra Labs sandbox gateway: ${error instanceof Error ? error.message : String(error)}`;
-  if (exchange) {
-    try {
-      return awsError(identifyOperation(exchange).protocol, 500, 'InternalFailure', message);
-    } catch {
-      // fall back to JSON below
-    }
-  }
-  return {
-    status: 500,
-    headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amzn-errortype': 'InternalFailure' },
-    body: JSON.stringify({ __type: 'InternalFailure', message }),
-  };
 }
 
 function writeResponse(out: ServerResponse, response: GatewayResponse, method?: string): void {

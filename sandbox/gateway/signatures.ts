@@ -1,36 +1,12 @@
 // Verifies AWS Signature Version 4 on a request, header or query (presigned URL) form, against the
 // secret of its access key: smithy's SignatureV4 (the AWS SDK's own signer) computes the signature
 // the request should carry, and the two are compared in constant time. Nothing hand-written about
-// canonical requests: the signer that made the request is the one that checks it.
+// canonical requests: the signer that made the request is the one that checks it. smithy's Sha256
+// is Node's crypto in Node and WebCrypto in a browser (as in signed-post.ts).
 // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_sigv-create-signed-request.html
-import { createHash, createHmac, timingSafeEqual, type Hash, type Hmac } from 'node:crypto';
 import { SignatureV4 } from '@smithy/signature-v4';
+import { Sha256 } from '@smithy/core/checksum';
 import type { GatewayRequest } from './types.ts';
-
-/** The checksum the signer asks for, from Node's crypto (what @smithy/hash-node does). */
-type SourceData = string | ArrayBuffer | ArrayBufferView;
-const bytes = (data: SourceData): Buffer =>
-  typeof data === 'string' ? Buffer.from(data, 'utf8')
-    : ArrayBuffer.isView(data) ? Buffer.from(data.buffer, data.byteOffset, data.byteLength)
-      : Buffer.from(data);
-
-export class Sha256 {
-  private hash: Hash | Hmac;
-  private readonly secret: Buffer | undefined;
-  constructor(secret?: SourceData) {
-    this.secret = secret === undefined ? undefined : bytes(secret);
-    this.hash = this.secret === undefined ? createHash('sha256') : createHmac('sha256', this.secret);
-  }
-  update(data: SourceData): void {
-    this.hash.update(bytes(data));
-  }
-  async digest(): Promise<Uint8Array> {
-    return new Uint8Array(this.hash.digest());
-  }
-  reset(): void {
-    this.hash = this.secret === undefined ? createHash('sha256') : createHmac('sha256', this.secret);
-  }
-}
 
 export type Verdict =
   | { ok: true; accessKeyId: string }
@@ -95,7 +71,13 @@ function queryOf(request: GatewayRequest, presigned: boolean): Record<string, st
   return query;
 }
 
-const sameHex = (a: string, b: string) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
+/** Whether two hex strings are equal, in a time that does not tell how much of them matched. */
+function sameHex(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  let difference = 0;
+  for (let i = 0; i < a.length; i++) difference |= a.charCodeAt(i) ^ b.charCodeAt(i);
+  return difference === 0;
+}
 
 /** Requests signed more than this far from now are refused, as AWS refuses them (15 minutes). */
 const allowedSkewMs = 15 * 60 * 1000;

@@ -15,7 +15,7 @@ export function warmAccounts(gateway: GatewayContext, accounts: readonly string[
   void (async () => {
     for (const account of accounts) {
       try {
-        await queryApi(gateway.endpoint, account, 'ec2', 'DescribeVpcs', {});
+        await queryApi(gateway, account, 'ec2', 'DescribeVpcs', {});
       } catch (error) {
         gateway.log(`Could not prepare account ${account} ahead of the class: ${(error as Error).message}`);
       }

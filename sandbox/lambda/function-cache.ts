@@ -1,20 +1,20 @@
 // Function configurations seen by recent invokes, so a warm invoke skips the backend.
 // Every change to a function passes through the gateway, which forgets the account's entries
 // when one arrives (and again a moment later, once the backend has applied it).
-import type { Backend } from '../backend.ts';
+import type { GatewayContext } from '../gateway/types.ts';
 import { lookUpFunction, type FunctionLookup, type FunctionRef } from './function-config.ts';
 
 const ttlMs = 10_000;
 const maxEntries = 2000;
 const entries = new Map<string, { lookup: FunctionLookup; at: number }>();
 
-const keyOf = (backend: Backend, ref: FunctionRef) => `${ref.account}|${backend.url()}|${ref.region}|${ref.name}|${ref.qualifier ?? ''}`;
+const keyOf = ({ backend }: GatewayContext, ref: FunctionRef) => `${ref.account}|${backend.url()}|${ref.region}|${ref.name}|${ref.qualifier ?? ''}`;
 
-export async function cachedLookUp(backend: Backend, ref: FunctionRef): Promise<FunctionLookup> {
-  const key = keyOf(backend, ref);
+export async function cachedLookUp(gateway: GatewayContext, ref: FunctionRef): Promise<FunctionLookup> {
+  const key = keyOf(gateway, ref);
   const hit = entries.get(key);
   if (hit && Date.now() - hit.at < ttlMs) return hit.lookup;
-  const lookup = await lookUpFunction(backend, ref);
+  const lookup = await lookUpFunction(gateway, ref);
   if (lookup.found) {
     if (entries.size >= maxEntries) entries.delete(entries.keys().next().value!);
     entries.set(key, { lookup, at: Date.now() });

@@ -2,6 +2,7 @@
 // (sandbox/moto/patches/lambda_code.py), since moto's GetFunction Code.Location cannot be
 // downloaded; from any other backend through Lambda's own GetFunction (external-function.ts).
 import type { Backend } from '../backend.ts';
+import type { GatewayContext } from '../gateway/types.ts';
 import { lookUpExternalFunction, downloadExternalCode } from './external-function.ts';
 
 export interface FunctionConfiguration {
@@ -37,8 +38,9 @@ function adminUrl(backend: Backend, route: string, ref: FunctionRef): string {
   return `${backend.url()}/_infralabs/lambda/${route}?${query}`;
 }
 
-export async function lookUpFunction(backend: Backend, ref: FunctionRef): Promise<FunctionLookup> {
-  if (backend.kind !== 'moto') return lookUpExternalFunction(backend, ref);
+export async function lookUpFunction(gateway: GatewayContext, ref: FunctionRef): Promise<FunctionLookup> {
+  const { backend } = gateway;
+  if (backend.kind !== 'moto') return lookUpExternalFunction(gateway, ref);
   const response = await fetch(adminUrl(backend, 'function', ref), { headers: backend.headers() });
   const body = await response.json() as { configuration?: FunctionConfiguration; executedVersion?: string; error?: { code: string; message: string } };
   if (response.ok && body.configuration) {
@@ -47,8 +49,9 @@ export async function lookUpFunction(backend: Backend, ref: FunctionRef): Promis
   return { found: false, status: response.status, code: body.error?.code ?? 'ServiceException', message: body.error?.message ?? `moto answered ${response.status}` };
 }
 
-export async function downloadCode(backend: Backend, ref: FunctionRef): Promise<Uint8Array> {
-  if (backend.kind !== 'moto') return downloadExternalCode(backend, ref);
+export async function downloadCode(gateway: GatewayContext, ref: FunctionRef): Promise<Uint8Array> {
+  const { backend } = gateway;
+  if (backend.kind !== 'moto') return downloadExternalCode(gateway, ref);
   const response = await fetch(adminUrl(backend, 'code', ref), { headers: backend.headers() });
   if (!response.ok) throw new Error(`could not read the code of ${ref.name} from the backend (HTTP ${response.status})`);
   return new Uint8Array(await response.arrayBuffer());

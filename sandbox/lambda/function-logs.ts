@@ -1,11 +1,12 @@
 // Writes invocation logs to CloudWatch Logs (/aws/lambda/<name>) in the function's account,
-// through the gateway itself so that every account rule applies to these calls too.
-// Writes run after the Invoke answer; a read of the account's logs waits for them first.
+// through the gateway itself (in-process, aws-api.ts) so that every account rule applies to these
+// calls too. Writes run after the Invoke answer; a read of the account's logs waits for them first.
 import { jsonApi } from '../gateway/aws-api.ts';
+import type { GatewayContext } from '../gateway/types.ts';
 import type { LogEvent } from './log-lines.ts';
 
 export interface LogTarget {
-  endpoint: string;
+  gateway: GatewayContext;
   account: string;
   region: string;
   group: string;
@@ -17,7 +18,7 @@ const prepared = new Map<string, Promise<void>>();
 /** A CloudWatch Logs call in the function's account and region, sent again once on a failure
  *  that may pass (moto is slow under load, and these writes compete with invocations). */
 const logs = (target: LogTarget, operation: string, input: Record<string, unknown>) =>
-  jsonApi(target.endpoint, target.account, 'logs', `Logs_20140328.${operation}`, input, { region: target.region, retry: true });
+  jsonApi(target.gateway, target.account, 'logs', `Logs_20140328.${operation}`, input, { region: target.region, retry: true });
 
 const errorName = (error: unknown) => (error as { name?: string }).name ?? '';
 
@@ -98,7 +99,7 @@ function schedule(id: string, queue: StreamQueue): void {
 /** Queues the events of one invocation; failures are reported with `log`, never thrown. */
 export function writeLogs(target: LogTarget, events: LogEvent[], log: (line: string) => void): void {
   if (events.length === 0) return;
-  const id = `${target.endpoint} ${target.account} ${target.region} ${target.group} ${target.stream}`;
+  const id = `${target.gateway.endpoint} ${target.account} ${target.region} ${target.group} ${target.stream}`;
   let queue = queues.get(id);
   if (!queue) queues.set(id, queue = { target, events: [], log });
   queue.events.push(...events);

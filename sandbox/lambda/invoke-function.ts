@@ -1,5 +1,6 @@
 // One Invoke: find the function, run it in a warm or new environment, log, answer as AWS does.
 import { randomUUID } from 'node:crypto';
+import { textOf } from '../gateway/bytes.ts';
 import type { GatewayContext, GatewayResponse } from '../gateway/types.ts';
 import { acquireEnvironment, releaseEnvironment, TooManyEnvironmentsError } from './environment-pool.ts';
 import type { InvokeOutcome } from './environment.ts';
@@ -19,7 +20,7 @@ const maxResponse = 6 * 1024 * 1024 + 100;
 
 export async function invokeFunction(request: InvokeRequest, account: string, region: string, gateway: GatewayContext): Promise<GatewayResponse> {
   const ref: FunctionRef = { account, region, name: request.name, qualifier: request.qualifier };
-  const lookup = await cachedLookUp(gateway.backend, ref);
+  const lookup = await cachedLookUp(gateway, ref);
   if (!lookup.found) return lambdaError(lookup.status, lookup.code, lookup.message);
   const { configuration, executedVersion } = lookup;
   const invokedFunctionArn = `arn:aws:lambda:${region}:${account}:function:${configuration.FunctionName}${request.qualifier ? `:${request.qualifier}` : ''}`;
@@ -37,7 +38,7 @@ export async function invokeFunction(request: InvokeRequest, account: string, re
   let event: unknown = {};
   if (request.payload.length > 0) {
     try {
-      event = JSON.parse(request.payload.toString('utf8'));
+      event = JSON.parse(textOf(request.payload));
     } catch (error) {
       return lambdaError(400, 'InvalidRequestContentException', `Could not parse request body into json: ${(error as Error).message}. Send a JSON document as the Payload, e.g. JSON.stringify({ key: 'value' }).`);
     }
@@ -109,7 +110,7 @@ async function runInvocation(invocation: Invocation): Promise<InvokeOutcome & { 
     configuration,
     gatewayEndpoint: gateway.endpoint,
     secretAccessKey: gateway.credentials?.secretOf(ref.account),
-  }, () => downloadCode(gateway.backend, ref));
+  }, () => downloadCode(gateway, ref));
   const startedAt = Date.now();
   let outcome: InvokeOutcome;
   try {
@@ -137,7 +138,7 @@ async function runInvocation(invocation: Invocation): Promise<InvokeOutcome & { 
     },
   ];
   writeLogs({
-    endpoint: gateway.endpoint,
+    gateway,
     account: ref.account,
     region: ref.region,
     group: `/aws/lambda/${configuration.FunctionName}`,

@@ -1,8 +1,9 @@
 // Runs Node.js Lambda functions for Invoke: for moto (which cannot without Docker), and for any
 // backend whose own runner is not used (backend.ourLambda: MiniStack and LocalStack by default,
 // a --backend url= with --lambda ours). Otherwise Invoke is that backend's business.
-import type { GatewayContext, GatewayResponse, RequestHandler } from '../gateway/types.ts';
+import type { GatewayContext, GatewayResponse, LambdaRunner, RequestHandler } from '../gateway/types.ts';
 import { retireAllEnvironments } from './environment-pool.ts';
+import { functionsChanging } from './function-cache.ts';
 import { logsSettled } from './function-logs.ts';
 import { stopSpareRuntimes } from './runtime-processes.ts';
 import { invokeFunction } from './invoke-function.ts';
@@ -56,3 +57,6 @@ export async function invokeAsynchronously(gateway: GatewayContext, account: str
   })!;
   return invokeFunction(request, account, request.arnRegion ?? region, gateway);
 }
+
+/** The Node host's runner, as the chain sees it (gateway.lambda). */
+export const nodeLambdaRunner: LambdaRunner = { handle: invokeLambda, invokeAsynchronously, functionsChanging };

@@ -1,4 +1,6 @@
 // Recognises an Invoke request and reads its parameters as Lambda's REST API defines them.
+// Host-agnostic, as the chain is: S3 event notifications (a rule) read requests with it too.
+import { textOf } from '../gateway/bytes.ts';
 import type { GatewayRequest } from '../gateway/types.ts';
 
 export type InvocationType = 'RequestResponse' | 'Event' | 'DryRun';
@@ -15,7 +17,7 @@ export interface InvokeRequest {
   clientContext?: unknown;
   /** The caller's X-Ray trace header (X-Amzn-Trace-Id), passed on to the handler. */
   traceHeader?: string;
-  payload: Buffer;
+  payload: Uint8Array;
 }
 
 const invokePath = /^\/2015-03-31\/functions\/([^/]+)\/invocations\/?$/;
@@ -73,7 +75,7 @@ export function parseInvokeRequest(request: GatewayRequest): InvokeRequest | und
   const rawContext = header(request, 'x-amz-client-context');
   if (rawContext) {
     try {
-      clientContext = JSON.parse(Buffer.from(rawContext, 'base64').toString('utf8'));
+      clientContext = JSON.parse(textOf(Uint8Array.from(atob(rawContext), (char) => char.charCodeAt(0))));
     } catch {
       throw new InvokeRequestError(400, 'InvalidRequestContentException', 'Client context must be a valid Base64-encoded JSON object.');
     }

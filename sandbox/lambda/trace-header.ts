@@ -2,12 +2,10 @@
 // The AWS SDK inside a handler sends it on every call it makes, and Lambda's recursive loop
 // detection counts, in its Lineage field, how many invocations an event chain has caused:
 // https://docs.aws.amazon.com/lambda/latest/dg/invocation-recursion.html
-import { randomBytes } from 'node:crypto';
-
 /** AWS stops a chain after this many invocations. */
 export const maxChainedInvocations = 16;
 
-const hex = (bytes: number) => randomBytes(bytes).toString('hex');
+const hex = (bytes: number) => Array.from(crypto.getRandomValues(new Uint8Array(bytes)), (byte) => byte.toString(16).padStart(2, '0')).join('');
 
 /** A new trace: `Root=1-<epoch seconds hex>-<24 hex>;Parent=<16 hex>;Sampled=0`. */
 export function newTraceHeader(): string {

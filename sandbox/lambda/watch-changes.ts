@@ -1,6 +1,7 @@
 // Watches requests on their way to the backend for changes that matter to Invoke: a changed
 // function invalidates cached configurations; a created or reconfigured one gets a Node
 // process started ahead of its first invoke.
+import { textOf } from '../gateway/bytes.ts';
 import type { Exchange } from '../gateway/types.ts';
 import { retireFunction } from './environment-pool.ts';
 import { functionsChanging } from './function-cache.ts';
@@ -27,7 +28,7 @@ export function watchChanges(exchange: Exchange): void {
   }
   if (!createOrConfigure.test(path)) return;
   try {
-    const spec = JSON.parse(body.toString('utf8')) as { Runtime?: string; MemorySize?: number };
+    const spec = JSON.parse(textOf(body)) as { Runtime?: string; MemorySize?: number };
     if (canRun(spec.Runtime) || (path.endsWith('/configuration') && spec.Runtime === undefined)) prepareRuntime(spec.MemorySize ?? 128);
   } catch { /* not JSON: the backend will say so */ }
 }

@@ -6,6 +6,7 @@ import { XMLValidator } from 'fast-xml-parser';
 import { awsError } from '../aws-error.ts';
 import { identifyOperation, type Operation } from '../operation.ts';
 import type { Exchange, GatewayResponse, RequestHandler } from '../types.ts';
+import { textOf } from '../bytes.ts';
 
 /** The services the sandbox answers: the course's, and those moto serves that learners reach for
  *  next. Any other signing name has no endpoint here, as an unknown endpoint has none on AWS. */
@@ -35,7 +36,7 @@ function malformedJson(operation: Operation): GatewayResponse {
 function checkS3(exchange: Exchange): GatewayResponse | undefined {
   const { method, query, body } = exchange.request;
   if ((method !== 'PUT' && method !== 'POST') || body.length === 0) return undefined;
-  const text = body.toString('utf8');
+  const text = textOf(body);
   if (query.has('policy')) {
     return isJsonObject(text) ? undefined : awsError('rest-xml', 400, 'MalformedPolicy', 'Policies must be valid JSON and the first byte must be \'{\'');
   }
@@ -64,7 +65,7 @@ export const refuseMalformedRequests: RequestHandler = (exchange) => {
   switch (operation.protocol) {
     case 'json':
     case 'rest-json':
-      return body.length > 0 && !isJsonObject(body.toString('utf8')) ? malformedJson(operation) : undefined;
+      return body.length > 0 && !isJsonObject(textOf(body)) ? malformedJson(operation) : undefined;
     case 'query':
     case 'ec2':
       if (method === 'POST' && !operation.form?.get('Action')) return awsError(operation.protocol, 400, 'MissingAction', 'The request must contain the parameter Action.');

@@ -1,8 +1,9 @@
 // POST /_infralabs/join {"code":"ABCDE-FGHJK"}: a class sandbox hands a student their key for the
 // join code on their sheet, so the lab page can sign their calls. Only pages of the site's own
 // origins reach it (enforce-cors.ts), like every other route; the teacher's key is never handed out.
-import { normalizeJoinCode } from '../join-codes.ts';
+import { normalizeJoinCode } from '../join-code-input.ts';
 import type { GatewayResponse, RequestHandler } from '../types.ts';
+import { textOf } from '../bytes.ts';
 
 function answer(status: number, body: object): GatewayResponse {
   return { status, headers: { 'content-type': 'application/json', 'cache-control': 'no-store' }, body: JSON.stringify(body) };
@@ -22,7 +23,7 @@ export const serveJoin: RequestHandler = (exchange, { credentials }) => {
   if (path !== '/_infralabs/join') return undefined;
   if (method !== 'POST') return answer(405, { error: 'Use POST /_infralabs/join with {"code":"ABCDE-FGHJK"}.' });
   if (!credentials) return answer(404, { error: 'This sandbox serves no class: ask your teacher for the address of the class sandbox.' });
-  const code = codeOf(body.toString('utf8'));
+  const code = codeOf(textOf(body));
   if (!code) return answer(400, { error: 'A join code is ten letters and digits, like ABCDE-FGHJK: type it as it is on your sheet.' });
   const student = credentials.studentWithCode(code);
   if (!student) return answer(404, { error: `No student of this class has the code ${code}: check it on your sheet, or ask your teacher.` });

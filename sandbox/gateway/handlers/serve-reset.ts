@@ -2,7 +2,7 @@
 // service, and its bucket names) or the whole sandbox. Used by `infralabs reset` and tests.
 import type { ResetTarget } from '../../backend.ts';
 import type { GatewayResponse, RequestHandler } from '../types.ts';
-import { functionsChanging } from '../../lambda/function-cache.ts';
+import { textOf } from '../bytes.ts';
 import type { Credentials } from '../credentials.ts';
 
 function answer(status: number, body: object): GatewayResponse {
@@ -34,11 +34,11 @@ async function refusal(exchange: Parameters<RequestHandler>[0], credentials: Cre
   return { code: 'AccessDenied', error: 'all' in target ? 'Only the teacher may reset the whole sandbox.' : `You may reset only your own account (${verdict.accessKeyId}).` };
 }
 
-export const serveReset: RequestHandler = async (exchange, { backend, credentials }) => {
+export const serveReset: RequestHandler = async (exchange, { backend, credentials, lambda }) => {
   const { method, path, body } = exchange.request;
   if (path !== '/_infralabs/reset') return undefined;
   if (method !== 'POST') return answer(405, { error: 'Use POST /_infralabs/reset with {"account":"<12 digits>"} or {"all":true}.' });
-  const target = parseResetTarget(body.toString('utf8'));
+  const target = parseResetTarget(textOf(body));
   if (typeof target === 'string') return answer(400, { error: target });
   if (credentials) {
     const refused = await refusal(exchange, credentials, target);
@@ -55,6 +55,6 @@ export const serveReset: RequestHandler = async (exchange, { backend, credential
     return answer(501, { error: `This backend (${backend.kind} at ${backend.url()}) cannot be reset by Infra Labs: use its own reset (LocalStack: POST /_localstack/state/reset), or restart it.` });
   }
   // Lambda's cached function configurations of the account are stale now.
-  functionsChanging('account' in target ? target.account : undefined);
+  lambda?.functionsChanging('account' in target ? target.account : undefined);
   return answer(200, { reset: target, ms: Date.now() - started });
 };

@@ -3,13 +3,13 @@
 // Everything is read through the backend's S3 API in the owner's account, like a visitor's
 // anonymous request: website configuration, public access block, bucket policy, objects.
 // https://docs.aws.amazon.com/AmazonS3/latest/userguide/WebsiteHosting.html
-import { randomUUID } from 'node:crypto';
 import { parseXml, s3Api, type Answer } from '../aws-api.ts';
 import { escapeXml } from '../aws-error.ts';
 import { bucketOwner } from '../bucket-owners.ts';
 import { allowsPublicRead } from '../rules/bucket-policy.ts';
 import type { RequestContext } from '../../../policy/evaluate.ts';
 import type { GatewayContext, GatewayRequest, GatewayResponse, RequestHandler } from '../types.ts';
+import { noBytes, textOf } from '../bytes.ts';
 
 const hostPattern = /^(.+)\.s3-website(?:[.-][a-z0-9-]+)?\.localhost(?::\d+)?$/i;
 const pathPrefix = '/_infralabs/website/';
@@ -17,7 +17,7 @@ const pathPrefix = '/_infralabs/website/';
 /** AWS's website error page: HTML with the code and message as a list. */
 function errorPage(status: number, code: string, message: string, extra: Record<string, string> = {}): GatewayResponse {
   const title = `${status} ${status === 403 ? 'Forbidden' : 'Not Found'}`;
-  const items = { Code: code, Message: message, ...extra, RequestId: randomUUID().replace(/-/g, '').slice(0, 16).toUpperCase() };
+  const items = { Code: code, Message: message, ...extra, RequestId: crypto.randomUUID().replace(/-/g, '').slice(0, 16).toUpperCase() };
   // The bucket and key come from the request: escaped, so a crafted link cannot put a script here.
   const list = Object.entries(items).map(([name, value]) => `<li>${name}: ${escapeXml(value)}</li>`).join('\n');
   return {
@@ -53,7 +53,7 @@ type Website =
 async function websiteOf(gateway: GatewayContext, bucket: string, fresh = false): Promise<Website> {
   const { owner, remembered } = await bucketOwner(gateway, bucket, fresh);
   try {
-    const answer = await s3Api(gateway.endpoint, owner, 'GET', bucket, { subresource: 'website' });
+    const answer = await s3Api(gateway, owner, 'GET', bucket, { subresource: 'website' });
     return { owner, website: (parseXml(answer.body)['WebsiteConfiguration'] ?? {}) as WebsiteConfiguration };
   } catch (error) {
     const name = (error as Error).name;
@@ -68,7 +68,7 @@ async function serve(gateway: GatewayContext, bucket: string, rawKey: string, he
   const found = await websiteOf(gateway, bucket);
   if (found.page) return found.page;
   const { owner, website } = found;
-  const read = (options: Parameters<typeof s3Api>[4]) => s3Api(gateway.endpoint, owner, 'GET', bucket, options);
+  const read = (options: Parameters<typeof s3Api>[4]) => s3Api(gateway, owner, 'GET', bucket, options);
   const index = website.IndexDocument?.Suffix ?? 'index.html';
   const errorKey = website.ErrorDocument?.Key;
   const key = decodeURIComponent(rawKey);
@@ -82,7 +82,7 @@ async function serve(gateway: GatewayContext, bucket: string, rawKey: string, he
     const headers: Record<string, string> = { 'content-type': object.headers['content-type'] ?? 'binary/octet-stream' };
     if (object.headers['etag']) headers['etag'] = object.headers['etag'];
     if (object.headers['last-modified']) headers['last-modified'] = object.headers['last-modified'];
-    return { status, headers, body: head ? Buffer.alloc(0) : object.body };
+    return { status, headers, body: head ? noBytes : object.body };
   };
 
   // Everything a page may need is read at once (one round trip after the configuration); what a
@@ -92,7 +92,7 @@ async function serve(gateway: GatewayContext, bucket: string, rawKey: string, he
     read({ subresource: 'publicAccessBlock' })
       .then((answer) => parseXml(answer.body)['PublicAccessBlockConfiguration'] as Record<string, unknown> | undefined)
       .catch(() => undefined),
-    read({ subresource: 'policy' }).then((answer) => answer.body.toString('utf8')).catch(() => ''),
+    read({ subresource: 'policy' }).then((answer) => textOf(answer.body)).catch(() => ''),
     fetchObject(wanted),
     fetchObject(folderIndex),
     fetchObject(errorKey),

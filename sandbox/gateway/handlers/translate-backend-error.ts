@@ -4,6 +4,7 @@
 import { awsError } from '../aws-error.ts';
 import { identifyOperation } from '../operation.ts';
 import type { Exchange, GatewayResponse, ResponseHandler } from '../types.ts';
+import { textOf } from '../bytes.ts';
 
 function headerText(value: string | string[] | undefined): string {
   return (Array.isArray(value) ? value[0] : value) ?? '';
@@ -13,13 +14,13 @@ function headerText(value: string | string[] | undefined): string {
 function causeOf(response: GatewayResponse): string {
   const reported = headerText(response.headers['x-infralabs-backend-error']);
   if (reported) return reported;
-  const text = response.body.toString().replace(/<title>.*?<\/title>/is, '').replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim();
+  const text = textOf(response.body).replace(/<title>.*?<\/title>/is, '').replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim();
   return text.slice(0, 300) || `HTTP ${response.status}`;
 }
 
 function looksLikeHtml(response: GatewayResponse): boolean {
   if (headerText(response.headers['content-type']).includes('text/html')) return true;
-  return /^\s*<(!doctype html|html)/i.test(response.body.toString().slice(0, 100));
+  return /^\s*<(!doctype html|html)/i.test(textOf(response.body).slice(0, 100));
 }
 
 export function backendFailure(exchange: Exchange, cause: string, status = 500): GatewayResponse {

@@ -1,21 +1,12 @@
 // In a class (a roster's keys in gateway.credentials), every AWS call must carry a valid SigV4
 // signature of a key on the roster, and acts in that key's account only: a student who knows a
 // classmate's account id still lacks their secret. Unknown keys and bad signatures get AWS's
-// errors. The gateway's own calls (internalCallHeader) are exempt; without a roster nothing is
-// checked, as AWS's SDKs sign with any secret on a learner's own machine.
-import { timingSafeEqual } from 'node:crypto';
+// errors. The gateway's own calls (exchange.internal, set in-process by aws-api.ts and never from
+// a request) are exempt; without a roster nothing is checked, as AWS's SDKs sign with any secret
+// on a learner's own machine.
 import { awsError } from '../aws-error.ts';
-import { internalCallHeader, internalCallToken } from '../aws-api.ts';
 import { identifyOperation } from '../operation.ts';
-import type { Exchange, RequestHandler } from '../types.ts';
-
-/** Whether the request is one of the gateway's own calls; the mark never leaves the gateway. */
-export function takeInternalMark(exchange: Exchange): boolean {
-  const value = exchange.request.headers[internalCallHeader];
-  delete exchange.request.headers[internalCallHeader];
-  return typeof value === 'string' && value.length === internalCallToken.length
-    && timingSafeEqual(Buffer.from(value), Buffer.from(internalCallToken));
-}
+import type { RequestHandler } from '../types.ts';
 
 /** S3 names these failures its own way. */
 const s3Codes: Record<string, string> = {
@@ -26,8 +17,7 @@ const s3Codes: Record<string, string> = {
 };
 
 export const verifySignatures: RequestHandler = async (exchange, { credentials }) => {
-  const internal = takeInternalMark(exchange);
-  if (!credentials || internal) return undefined;
+  if (!credentials || exchange.internal) return undefined;
   // Loaded only in a class: the signer is a sixth of the gateway's start-up otherwise.
   const { verifySignature } = await import('../signatures.ts');
   const verdict = await verifySignature(exchange.request, credentials.secretOf);

@@ -6,7 +6,6 @@
 // current documentation got a group with no target group. Target groups (type elbv2, what the labs
 // use) are attached here through the older target-group calls, which the backend implements;
 // other traffic source types (Classic Load Balancer, VPC Lattice) are refused with a clear message.
-import { randomUUID } from 'node:crypto';
 import { AwsApiError, answerOf, list, queryApi } from '../aws-api.ts';
 import { escapeXml } from '../aws-error.ts';
 import { describeGroup } from './auto-scaling-group.ts';
@@ -34,7 +33,7 @@ function unsupported(call: RuleCall, sources: TrafficSource[]): GatewayResponse 
 
 /** The query-protocol success answer of an Auto Scaling action, with `result` inside it. */
 function answer(action: string, result = ''): GatewayResponse {
-  const requestId = randomUUID();
+  const requestId = crypto.randomUUID();
   return {
     status: 200,
     headers: { 'content-type': 'text/xml', 'x-amzn-requestid': requestId },
@@ -45,7 +44,7 @@ function answer(action: string, result = ''): GatewayResponse {
 async function targetGroupCall(call: RuleCall, action: string, group: string, arns: string[]): Promise<Record<string, unknown>> {
   const params: Record<string, string> = { AutoScalingGroupName: group };
   arns.forEach((arn, index) => { params[`TargetGroupARNs.member.${index + 1}`] = arn; });
-  return answerOf(await queryApi(call.gateway.endpoint, call.account, 'autoscaling', action, params), action);
+  return answerOf(await queryApi(call.gateway, call.account, 'autoscaling', action, params), action);
 }
 
 /** The gateway's answer, or the error AWS gives: no such group (moto crashes on it), or the

@@ -10,7 +10,7 @@ export const ec2VolumeZone: AwsRule = {
     const volumeId = form.get('VolumeId') ?? '';
     const instanceId = form.get('InstanceId') ?? '';
     const ec2 = (action: string, params: Record<string, string>) =>
-      queryApi(call.gateway.endpoint, call.account, 'ec2', action, params).then((document) => answerOf(document, action));
+      queryApi(call.gateway, call.account, 'ec2', action, params).then((document) => answerOf(document, action));
     try {
       const [volumes, instances] = await Promise.all([
         ec2('DescribeVolumes', { 'VolumeId.1': volumeId }),

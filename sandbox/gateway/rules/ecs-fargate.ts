@@ -51,7 +51,7 @@ async function checkLaunch(call: RuleCall) {
   const fargate = body['launchType'] === 'FARGATE' || strategy.some((item) => item.capacityProvider?.startsWith('FARGATE'));
   if (!fargate || typeof body['taskDefinition'] !== 'string') return undefined;
   try {
-    const answer = await jsonApi(call.gateway.endpoint, call.account, 'ecs', 'AmazonEC2ContainerServiceV20141113.DescribeTaskDefinition', { taskDefinition: body['taskDefinition'] });
+    const answer = await jsonApi(call.gateway, call.account, 'ecs', 'AmazonEC2ContainerServiceV20141113.DescribeTaskDefinition', { taskDefinition: body['taskDefinition'] });
     const taskDefinition = answer['taskDefinition'] as { networkMode?: string; requiresCompatibilities?: string[] } | undefined;
     if (taskDefinition?.networkMode !== 'awsvpc' || !taskDefinition.requiresCompatibilities?.includes('FARGATE')) {
       return call.refuse('InvalidParameterException', `Task definition does not support launch_type FARGATE: register ${String(body['taskDefinition'])} with requiresCompatibilities ['FARGATE'] and networkMode 'awsvpc'.`);

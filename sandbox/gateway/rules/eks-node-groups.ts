@@ -8,6 +8,7 @@
 // DeleteNodegroup. The instances run nothing: there is no Kubernetes in the sandbox.
 import { answerOf, callAws, list, queryApi } from '../aws-api.ts';
 import type { AwsRule, RuleCall } from './rule.ts';
+import { textOf } from '../bytes.ts';
 
 interface Nodegroup {
   nodegroupName?: string;
@@ -20,9 +21,9 @@ interface Nodegroup {
 }
 
 /** The `nodegroup` of an EKS answer's JSON body. */
-function nodegroupOf(body: Buffer | string): Nodegroup {
+function nodegroupOf(body: Uint8Array | string): Nodegroup {
   try {
-    return (JSON.parse(body.toString()) as { nodegroup?: Nodegroup }).nodegroup ?? {};
+    return (JSON.parse(textOf(body)) as { nodegroup?: Nodegroup }).nodegroup ?? {};
   } catch {
     return {};
   }
@@ -31,7 +32,7 @@ function nodegroupOf(body: Buffer | string): Nodegroup {
 const groupName = (nodegroup: Nodegroup) => nodegroup.resources?.autoScalingGroups?.[0]?.name;
 
 function autoscaling(call: RuleCall, action: string, params: Record<string, string>) {
-  return queryApi(call.gateway.endpoint, call.account, 'autoscaling', action, params);
+  return queryApi(call.gateway, call.account, 'autoscaling', action, params);
 }
 
 function sizes(nodegroup: Nodegroup): Record<string, string> {
@@ -49,12 +50,12 @@ async function launchTemplate(call: RuleCall, nodegroup: Nodegroup, name: string
   if (own?.id || own?.name) {
     return { ...(own.id ? { 'LaunchTemplate.LaunchTemplateId': own.id } : { 'LaunchTemplate.LaunchTemplateName': own.name! }), 'LaunchTemplate.Version': own.version ?? '$Default' };
   }
-  const images = answerOf(await queryApi(call.gateway.endpoint, call.account, 'ec2', 'DescribeImages', {
+  const images = answerOf(await queryApi(call.gateway, call.account, 'ec2', 'DescribeImages', {
     'Owner.1': 'amazon', 'Filter.1.Name': 'name', 'Filter.1.Value.1': 'amazon-eks-node-*',
   }), 'DescribeImages');
   const imageId = list(images['imagesSet'])[0]?.['imageId'];
   if (!imageId) return undefined;
-  await queryApi(call.gateway.endpoint, call.account, 'ec2', 'CreateLaunchTemplate', {
+  await queryApi(call.gateway, call.account, 'ec2', 'CreateLaunchTemplate', {
     LaunchTemplateName: name,
     'LaunchTemplateData.ImageId': String(imageId),
     'LaunchTemplateData.InstanceType': nodegroup.instanceTypes?.[0] ?? 't3.medium',
@@ -86,7 +87,7 @@ async function createGroup(call: RuleCall, nodegroup: Nodegroup): Promise<void> 
 
 async function describeNodegroup(call: RuleCall): Promise<Nodegroup> {
   const path = call.exchange.request.path.replace(/\/update-config\/?$/, '');
-  const answer = await callAws({ endpoint: call.gateway.endpoint, account: call.account, service: 'eks', method: 'GET', path });
+  const answer = await callAws(call.gateway, { account: call.account, service: 'eks', method: 'GET', path });
   return nodegroupOf(answer.body);
 }
 
@@ -105,7 +106,7 @@ export const eksNodeGroups: AwsRule = {
         const name = groupName(nodegroupOf(response.body));
         if (!name) return;
         await autoscaling(call, 'DeleteAutoScalingGroup', { AutoScalingGroupName: name, ForceDelete: 'true' });
-        await queryApi(call.gateway.endpoint, call.account, 'ec2', 'DeleteLaunchTemplate', { LaunchTemplateName: name }).catch(() => undefined);
+        await queryApi(call.gateway, call.account, 'ec2', 'DeleteLaunchTemplate', { LaunchTemplateName: name }).catch(() => undefined);
       }
     } catch (error) {
       // The node group itself stands; only its stand-in instances are missing.

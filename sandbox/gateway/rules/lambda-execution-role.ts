@@ -13,8 +13,8 @@ const roleArnPattern = /^arn:aws[a-zA-Z-]*:iam::(\d{12}):role\/(?:[\w+=,.@\-/]*\
 /** The role's trust policy document, or undefined when the role does not exist. */
 async function trustPolicy(call: RuleCall, account: string, roleName: string): Promise<unknown> {
   try {
-    const answer = await callAws({
-      endpoint: call.gateway.endpoint, account, service: 'iam', method: 'POST', path: '/',
+    const answer = await callAws(call.gateway, {
+      account, service: 'iam', method: 'POST', path: '/',
       headers: { 'content-type': 'application/x-www-form-urlencoded; charset=utf-8' },
       body: new URLSearchParams({ Action: 'GetRole', Version: '2010-05-08', RoleName: roleName }).toString(),
     });

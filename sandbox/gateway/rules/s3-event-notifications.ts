@@ -6,11 +6,11 @@
 // https://docs.aws.amazon.com/AmazonS3/latest/userguide/ways-to-add-notification-config-to-bucket.html
 // moto can invoke functions only with Docker, so the gateway delivers the events and runs the
 // handlers; an event chain that keeps re-triggering itself stops as Lambda's recursive loop
-// detection stops it. Whenever the gateway's runner serves the backend (backend.ourLambda), the
+// detection stops it. Whenever the host's runner serves the backend (gateway.lambda), the
 // gateway delivers; otherwise both are that backend's business.
 import { AwsApiError, callAws, parseXml, s3Api } from '../aws-api.ts';
-import type { GatewayResponse } from '../types.ts';
-import { invokeAsynchronously } from '../../lambda/invoke-lambda.ts';
+import { textOf } from '../bytes.ts';
+import type { GatewayResponse, LambdaRunner } from '../types.ts';
 import { signedRegion } from '../../lambda/invoke-request.ts';
 import { chainedTraceHeader, chainLength, maxChainedInvocations } from '../../lambda/trace-header.ts';
 import { allows } from '../../../policy/evaluate.ts';
@@ -42,11 +42,11 @@ export function s3MayInvoke(policy: string, functionArn: string, bucket: string,
 
 async function acceptsS3(call: RuleCall, functionArn: string, bucket: string): Promise<boolean> {
   try {
-    const answer = await callAws({
-      endpoint: call.gateway.endpoint, account: call.account, service: 'lambda', method: 'GET',
+    const answer = await callAws(call.gateway, {
+      account: call.account, service: 'lambda', method: 'GET',
       path: `/2015-03-31/functions/${encodeURIComponent(functionArn)}/policy`,
     });
-    const policy = String(JSON.parse(answer.body.toString('utf8')).Policy);
+    const policy = String(JSON.parse(textOf(answer.body)).Policy);
     return s3MayInvoke(policy, functionArn, bucket, call.account);
   } catch (error) {
     if (error instanceof AwsApiError || error instanceof SyntaxError) return false; // no function, no policy
@@ -82,7 +82,7 @@ function objectEvents(call: RuleCall, response: GatewayResponse): ObjectEvent[] 
     case 'DeleteObject':
       return [{ name: text(response.headers['x-amz-delete-marker']) === 'true' && !call.exchange.request.query.has('versionId') ? 'ObjectRemoved:DeleteMarkerCreated' : 'ObjectRemoved:Delete', key }];
     case 'DeleteObjects': {
-      const result = (parseXml(Buffer.isBuffer(response.body) ? response.body : Buffer.from(response.body))['DeleteResult'] ?? {}) as Record<string, unknown>;
+      const result = (parseXml(response.body)['DeleteResult'] ?? {}) as Record<string, unknown>;
       return asArray(result['Deleted']).map((entry) => ({ name: String(entry['DeleteMarker']) === 'true' ? 'ObjectRemoved:DeleteMarkerCreated' : 'ObjectRemoved:Delete', key: String(entry['Key']) }));
     }
     default: return [];
@@ -97,7 +97,7 @@ async function eventRecord(call: RuleCall, event: ObjectEvent, notification: Lam
   if (event.name.startsWith('ObjectCreated')) {
     // Read back, since a copy or a multipart upload does not say its size; an object deleted
     // again meanwhile still gets its event, without them.
-    const head = await s3Api(call.gateway.endpoint, call.account, 'HEAD', bucket, { key: event.key }).catch(() => undefined);
+    const head = await s3Api(call.gateway, call.account, 'HEAD', bucket, { key: event.key }).catch(() => undefined);
     if (head) {
       object['size'] = Number(head.headers['content-length'] ?? 0);
       object['eTag'] = (head.headers['etag'] ?? '').replace(/"/g, '');
@@ -123,13 +123,13 @@ async function eventRecord(call: RuleCall, event: ObjectEvent, notification: Lam
   };
 }
 
-async function deliver(call: RuleCall, response: GatewayResponse): Promise<void> {
+async function deliver(call: RuleCall, response: GatewayResponse, lambda: LambdaRunner): Promise<void> {
   const events = objectEvents(call, response);
   if (events.length === 0) return;
   const bucket = call.operation.bucket ?? '';
   let notifications: LambdaNotification[];
   try {
-    notifications = lambdaNotifications((await s3Api(call.gateway.endpoint, call.account, 'GET', bucket, { subresource: 'notification' })).body);
+    notifications = lambdaNotifications((await s3Api(call.gateway, call.account, 'GET', bucket, { subresource: 'notification' })).body);
   } catch {
     return; // the bucket is gone again
   }
@@ -143,8 +143,8 @@ async function deliver(call: RuleCall, response: GatewayResponse): Promise<void>
       }
       const record = await eventRecord(call, event, notification, response, region);
       const functionRegion = notification.functionArn.split(':')[3] || region;
-      const answer = await invokeAsynchronously(call.gateway, call.account, functionRegion, notification.functionArn, { Records: [record] }, chainedTraceHeader(cause, notification.functionArn));
-      if (answer.status !== 202) call.gateway.log(`S3 event for s3://${bucket}/${event.key} not delivered to ${notification.functionArn}: ${answer.body.toString()}`);
+      const answer = await lambda.invokeAsynchronously(call.gateway, call.account, functionRegion, notification.functionArn, { Records: [record] }, chainedTraceHeader(cause, notification.functionArn));
+      if (answer.status !== 202) call.gateway.log(`S3 event for s3://${bucket}/${event.key} not delivered to ${notification.functionArn}: ${textOf(answer.body)}`);
     }
   }
 }
@@ -152,12 +152,13 @@ async function deliver(call: RuleCall, response: GatewayResponse): Promise<void>
 export const s3EventNotifications: AwsRule = {
   watches: ['s3:PutBucketNotificationConfiguration', 's3:PutObject', 's3:CopyObject', 's3:CompleteMultipartUpload', 's3:DeleteObject', 's3:DeleteObjects'],
   check(call) {
-    if (!call.gateway.backend.ourLambda || call.operation.name !== 'PutBucketNotificationConfiguration') return undefined;
+    if (!call.gateway.lambda || call.operation.name !== 'PutBucketNotificationConfiguration') return undefined;
     return checkDestinations(call);
   },
   async after(call, response) {
-    if (!call.gateway.backend.ourLambda || call.operation.name === 'PutBucketNotificationConfiguration') return;
+    const { lambda } = call.gateway;
+    if (!lambda || call.operation.name === 'PutBucketNotificationConfiguration') return;
     // Asynchronous, as on AWS: the caller's answer does not wait for the functions.
-    deliver(call, response).catch((error: unknown) => call.gateway.log(`S3 event delivery for s3://${call.operation.bucket}/${call.operation.key ?? ''} failed: ${(error as Error).message}`));
+    deliver(call, response, lambda).catch((error: unknown) => call.gateway.log(`S3 event delivery for s3://${call.operation.bucket}/${call.operation.key ?? ''} failed: ${(error as Error).message}`));
   },
 };

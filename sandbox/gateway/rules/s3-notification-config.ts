@@ -17,7 +17,7 @@ export interface LambdaNotification {
 export const asArray = (value: unknown): Record<string, unknown>[] =>
   (Array.isArray(value) ? value : value === undefined || value === '' ? [] : [value]) as Record<string, unknown>[];
 
-export function lambdaNotifications(xml: Buffer): LambdaNotification[] {
+export function lambdaNotifications(xml: Uint8Array): LambdaNotification[] {
   const root = (parseXml(xml)['NotificationConfiguration'] ?? {}) as Record<string, unknown>;
   return asArray(root['CloudFunctionConfiguration']).map((entry) => {
     const rules = asArray((((entry['Filter'] ?? {}) as Record<string, unknown>)['S3Key'] as Record<string, unknown> | undefined)?.['FilterRule']);

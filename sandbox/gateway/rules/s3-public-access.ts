@@ -7,9 +7,10 @@ import { parseXml, s3Api } from '../aws-api.ts';
 import type { Exchange } from '../types.ts';
 import type { AwsRule, RuleCall } from './rule.ts';
 import { isPublicPolicy } from './bucket-policy.ts';
+import { textOf } from '../bytes.ts';
 
 const s3 = (call: RuleCall, method: string, bucket: string, options?: Parameters<typeof s3Api>[4]) =>
-  s3Api(call.gateway.endpoint, call.account, method, bucket, options);
+  s3Api(call.gateway, call.account, method, bucket, options);
 
 const allBlocked = '<PublicAccessBlockConfiguration xmlns="http://s3.amazonaws.com/doc/2006-03-01/">'
   + '<BlockPublicAcls>true</BlockPublicAcls><IgnorePublicAcls>true</IgnorePublicAcls>'
@@ -36,7 +37,7 @@ export const s3PublicAccess: AwsRule = {
       return undefined;
     }
     if (call.operation.name !== 'PutBucketPolicy' || !call.operation.bucket) return undefined;
-    if (!isPublicPolicy(call.exchange.request.body.toString('utf8'))) return undefined;
+    if (!isPublicPolicy(textOf(call.exchange.request.body))) return undefined;
     try {
       const answer = await s3(call, 'GET', call.operation.bucket, { subresource: 'publicAccessBlock' });
       const block = parseXml(answer.body)['PublicAccessBlockConfiguration'] as Record<string, unknown> | undefined;

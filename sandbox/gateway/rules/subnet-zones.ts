@@ -8,7 +8,7 @@ export async function subnetZones(gateway: GatewayContext, account: string, subn
   if (subnetIds.length === 0) return new Set();
   const params = Object.fromEntries(subnetIds.map((id, i) => [`SubnetId.${i + 1}`, id]));
   try {
-    const answer = answerOf(await queryApi(gateway.endpoint, account, 'ec2', 'DescribeSubnets', params), 'DescribeSubnets');
+    const answer = answerOf(await queryApi(gateway, account, 'ec2', 'DescribeSubnets', params), 'DescribeSubnets');
     return new Set(list(answer['subnetSet']).map((subnet) => String(subnet['availabilityZone'] ?? '')));
   } catch {
     return undefined;

@@ -13,7 +13,7 @@ import { answerOf, AwsApiError, list, queryApi } from '../aws-api.ts';
 import type { AwsRule, RuleCall } from './rule.ts';
 
 const ec2 = (call: RuleCall, action: string, params: Record<string, string>) =>
-  queryApi(call.gateway.endpoint, call.account, 'ec2', action, params).then((document) => answerOf(document, action));
+  queryApi(call.gateway, call.account, 'ec2', action, params).then((document) => answerOf(document, action));
 
 function oneAttributeACall(call: RuleCall) {
   const form = call.operation.form!;
