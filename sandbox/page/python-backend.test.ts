@@ -140,6 +140,9 @@ describe('SDK v3 calls answered in Pyodide', () => {
     await s3.send(new PutObjectCommand({ Bucket: bucket, Key: 'dir/hello world.txt', Body: 'hello, page', ContentType: 'text/plain' }));
     const object = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: 'dir/hello world.txt' }));
     expect(await object.Body?.transformToString()).toBe('hello, page');
+    // Korean learners name their objects in Korean: the path reaches moto decoded as WSGI says.
+    await s3.send(new PutObjectCommand({ Bucket: bucket, Key: '폴더/안녕.txt', Body: '안녕' }));
+    expect(await (await s3.send(new GetObjectCommand({ Bucket: bucket, Key: '폴더/안녕.txt' }))).Body?.transformToString()).toBe('안녕');
     const owner = await backend.forward({ method: 'GET', path: '/_infralabs/bucket-owner', search: `bucket=${bucket}`, headers: {}, body: new Uint8Array() });
     expect(JSON.parse(new TextDecoder().decode(owner.body))).toEqual({ account });
     // Another account neither lists nor reads it (cross-account S3 is off, as in the Node sandbox).
