@@ -60,6 +60,11 @@ const sandboxArgs = classroom
   : [];
 track(spawn(process.execPath, [join(root, 'bin', 'infralabs.mjs'), 'sandbox', ...sandboxArgs], { cwd: root, stdio: 'inherit' }));
 
+// The in-page sandbox's files (public/page-sandbox/), before the site's fingerprint: they are part
+// of the site. Free when up to date; without a network on the first start the local sandbox still works.
+// Imported here, not above: it needs fflate, which ensureSetup may have just installed.
+const { buildPageSandbox } = await import('./build-page-sandbox.mjs');
+await buildPageSandbox().catch((error) => console.error(`The in-page sandbox was not built (${error.message}); the site works with this local sandbox.`));
 const fingerprint = siteFingerprint(root);
 const upToDate = existsSync(stamp) && readFileSync(stamp, 'utf8') === fingerprint;
 if (!upToDate) {

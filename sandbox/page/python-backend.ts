@@ -1,0 +1,114 @@
+// The in-page sandbox's Python side: moto with the project's patches in Pyodide, answering plain
+// HTTP requests. Runs in a Web Worker and in Node alike (no Node built-ins, no Buffer); the files
+// it loads are what scripts/build-page-sandbox.mjs writes to public/page-sandbox/.
+import type { PyodideAPI } from 'pyodide';
+
+export interface BackendRequest {
+  method: string;
+  /** The path as sent, percent-encoded (like the gateway's exchange.request.path). */
+  path: string;
+  /** The query string without "?", or "". */
+  search: string;
+  headers: Record<string, string | string[] | undefined>;
+  body: Uint8Array;
+  /** The account the caller resolved (as the gateway's resolveAccount does); without it, the
+   *  signature's 12-digit access key id, else 000000000000. x-moto-account-id is never read. */
+  account?: string;
+}
+
+export interface BackendResponse {
+  status: number;
+  headers: Record<string, string | string[]>;
+  body: Uint8Array;
+}
+
+export interface PythonBackend {
+  forward(request: BackendRequest): Promise<BackendResponse>;
+  /** Drops one account's state (or every account's) as the Node sandbox's reset does. */
+  reset(account?: string): Promise<void>;
+}
+
+export type LoadStage = 'runtime' | 'packages' | 'moto' | 'ready';
+
+export interface StartOptions {
+  /** The folder with Pyodide's files and manifest.json, ending in "/" (a URL, or a path in Node). */
+  indexURL: string;
+  /** The packages zip; by default the one manifest.json names. */
+  archiveURL?: string;
+  onProgress?: (stage: LoadStage) => void;
+  /** Reads a file's bytes; fetch() by default (Node's fetch cannot read file paths: pass one there). */
+  fetchBytes?: (url: string) => Promise<Uint8Array>;
+  /** Hands over the interpreter once moto is ready: for tests and measurements that run Python. */
+  onPyodide?: (pyodide: PyodideAPI) => void;
+}
+
+interface Manifest {
+  archive: string;
+  hash: string;
+  sitePackages: string;
+}
+
+async function fetchWithFetch(url: string): Promise<Uint8Array> {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`The in-page sandbox could not load ${url} (${response.status}): reload the page; if it persists, rebuild with npm run build:page-sandbox.`);
+  return new Uint8Array(await response.arrayBuffer());
+}
+
+type Handle = (method: string, path: string, query: string, headersJson: string, body: Uint8Array, account: string | undefined) => {
+  toJs(options: { create_proxies: false }): [number, [string, string][], Uint8Array];
+  destroy(): void;
+};
+
+function headersObject(pairs: [string, string][]): Record<string, string | string[]> {
+  const headers: Record<string, string | string[]> = {};
+  for (const [name, value] of pairs) {
+    const key = name.toLowerCase();
+    const existing = headers[key];
+    headers[key] = existing === undefined ? value : [...(Array.isArray(existing) ? existing : [existing]), value];
+  }
+  return headers;
+}
+
+export async function startPythonBackend({ indexURL, archiveURL, onProgress, onPyodide, fetchBytes = fetchWithFetch }: StartOptions): Promise<PythonBackend> {
+  onProgress?.('runtime');
+  const manifest = JSON.parse(new TextDecoder().decode(await fetchBytes(`${indexURL}manifest.json`))) as Manifest;
+  const archive = fetchBytes(archiveURL ?? `${indexURL}${manifest.archive}`);
+  const { loadPyodide } = await import(/* @vite-ignore */ `${indexURL}pyodide.mjs`) as { loadPyodide: (options: { indexURL: string }) => Promise<PyodideAPI> };
+  const pyodide = await loadPyodide({ indexURL });
+  onProgress?.('packages');
+  pyodide.unpackArchive(await archive, 'zip', { extractDir: manifest.sitePackages });
+  onProgress?.('moto');
+  const entry = pyodide.runPython(`
+import sys
+sys.path.insert(0, ${JSON.stringify(manifest.sitePackages)})
+import page_entry
+page_entry.start()
+page_entry`) as { handle: Handle };
+  const handle = entry.handle;
+  onPyodide?.(pyodide);
+  onProgress?.('ready');
+
+  // Pyodide runs one call at a time; requests queue here so a caller may send them at once.
+  let queue: Promise<unknown> = Promise.resolve();
+  const forward = (request: BackendRequest): Promise<BackendResponse> => {
+    const run = queue.then(() => {
+      // A plain Uint8Array view: Pyodide converts no subclass (the SDK's bodies may be one).
+      const body = new Uint8Array(request.body.buffer, request.body.byteOffset, request.body.byteLength);
+      const answer = handle(request.method, request.path, request.search, JSON.stringify(request.headers), body, request.account);
+      try {
+        const [status, pairs, body] = answer.toJs({ create_proxies: false });
+        return { status, headers: headersObject(pairs), body };
+      } finally {
+        answer.destroy();
+      }
+    });
+    queue = run.catch(() => undefined);
+    return run;
+  };
+  const reset = async (account?: string) => {
+    const body = new TextEncoder().encode(JSON.stringify(account ? { account } : { all: true }));
+    const answer = await forward({ method: 'POST', path: '/_infralabs/reset', search: '', headers: { 'content-type': 'application/json' }, body });
+    if (answer.status !== 200) throw new Error(`The in-page sandbox could not reset (${answer.status}: ${new TextDecoder().decode(answer.body)}).`);
+  };
+  return { forward, reset };
+}

@@ -1,0 +1,1 @@
+"""See cryptography/__init__.py: a stand-in, not the real package."""
