@@ -4,7 +4,8 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
-const sources = ['astro.config.mjs', 'src', 'content', 'labs', 'grader', 'public', 'package-lock.json'];
+// sandbox/ and policy/: the lab page bundles the gateway's chain for the in-page sandbox.
+const sources = ['astro.config.mjs', 'src', 'content', 'labs', 'grader', 'sandbox', 'policy', 'public', 'package-lock.json'];
 
 export function siteFingerprint(root) {
   const hash = createHash('sha256');

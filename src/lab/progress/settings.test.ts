@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, test } from 'vitest';
 import { translator } from '../../i18n/ui.ts';
 import { unreachableMessage } from '../ui/sandbox-status.ts';
 import { installMemoryStorage } from './memory-storage.ts';
-import { defaultEndpoint, endpointFrom, joinEndpoint, resetEndpoint, sandboxEndpoint, setEndpoint } from './settings.ts';
+import { defaultEndpoint, endpointFrom, joinEndpoint, resetEndpoint, sandboxEndpoint, sandboxMode, setEndpoint, setSandboxMode } from './settings.ts';
 
 const at = (search: string) => ({ search }) as Location;
 
@@ -63,5 +63,31 @@ describe('the sandbox to join a class at', () => {
     for (const local of ['http://localhost:4321/', 'http://127.0.0.1:4321/', 'http://[::1]:4321/', 'http://site.localhost:4321/']) {
       expect(joinEndpoint(defaultEndpoint, page(local))).toBe(defaultEndpoint);
     }
+  });
+});
+
+describe('where the sandbox runs', () => {
+  const page = (hostname: string, search = '') => ({ hostname, search }) as Location;
+  beforeEach(() => {
+    installMemoryStorage();
+  });
+
+  test('a site on this machine tries the local sandbox first; a public host runs it in the page', () => {
+    expect(sandboxMode(page('localhost'))).toBe('auto');
+    expect(sandboxMode(page('127.0.0.1'))).toBe('auto');
+    expect(sandboxMode(page('[::1]'))).toBe('auto');
+    // Probing localhost from a public site would make Chromium ask for local network access.
+    expect(sandboxMode(page('learner.github.io'))).toBe('page');
+  });
+
+  test("the learner's choice wins over the default, and a ?sandbox= address or a saved one means that sandbox", () => {
+    setSandboxMode('page');
+    expect(sandboxMode(page('localhost'))).toBe('page');
+    expect(sandboxMode(page('localhost', '?sandbox=http://localhost:4999'))).toBe('local');
+    setSandboxMode('local');
+    expect(sandboxMode(page('learner.github.io'))).toBe('local');
+    installMemoryStorage();
+    setEndpoint('http://10.0.0.5:4566');
+    expect(sandboxMode(page('learner.github.io'))).toBe('local');
   });
 });

@@ -31,6 +31,37 @@ export function sandboxEndpoint(location: Location = window.location): string {
   return classSession()?.endpoint ?? readKey('endpoint') ?? defaultEndpoint;
 }
 
+/**
+ * Where the sandbox runs. 'auto': the local sandbox (`npm start`) when it answers, else the one in
+ * the page; 'local': only the address above; 'page': only the one in the page (nothing installed).
+ */
+export type SandboxMode = 'auto' | 'local' | 'page';
+const modes: readonly SandboxMode[] = ['auto', 'local', 'page'];
+
+const isLoopback = (hostname: string) => {
+  const host = hostname.replace(/^\[|\]$/g, '');
+  return host === 'localhost' || host.endsWith('.localhost') || host === '::1' || host.startsWith('127.');
+};
+
+/**
+ * The learner's choice, else the default for this site: 'auto' on a site served from this machine
+ * (npm start), 'page' on any other (a public host such as GitHub Pages). There, probing
+ * http://localhost:4566 would make Chromium ask the learner to let the page reach their local
+ * network (Local Network Access) on every lab: the local sandbox is something they choose. A
+ * ?sandbox= address or a class always means that sandbox, and so does an address the learner saved.
+ */
+export function sandboxMode(location: Location = window.location): SandboxMode {
+  if (classSession() || new URLSearchParams(location.search).has('sandbox')) return 'local';
+  const saved = readKey('sandboxMode') as SandboxMode | null;
+  if (saved && modes.includes(saved)) return saved;
+  if (readKey('endpoint')) return 'local';
+  return isLoopback(location.hostname) ? 'auto' : 'page';
+}
+
+export function setSandboxMode(mode: SandboxMode): void {
+  writeKey('sandboxMode', mode);
+}
+
 /** Default port of the sandbox, beside the site's 4321. */
 const sandboxPort = 4566;
 
@@ -38,9 +69,7 @@ const sandboxPort = 4566;
  *  itself came from another machine (a class's site, which `npm start -- --classroom` serves beside
  *  its sandbox): then the sandbox on the site's host, so a short link or a typed code is enough. */
 export function joinEndpoint(endpoint: string, page: { protocol: string; hostname: string } = window.location): string {
-  const host = page.hostname.replace(/^\[|\]$/g, '');
-  const loopback = host === 'localhost' || host.endsWith('.localhost') || host === '::1' || host.startsWith('127.');
-  if (endpoint !== defaultEndpoint || loopback || !/^https?:$/.test(page.protocol)) return endpoint;
+  if (endpoint !== defaultEndpoint || isLoopback(page.hostname) || !/^https?:$/.test(page.protocol)) return endpoint;
   return `${page.protocol}//${page.hostname.includes(':') && !page.hostname.startsWith('[') ? `[${page.hostname}]` : page.hostname}:${sandboxPort}`;
 }
 

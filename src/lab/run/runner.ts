@@ -69,6 +69,14 @@ export class Runner {
     });
   }
 
+  /** Drops an idle warm worker: one started before the in-page sandbox's service worker took the
+   *  page would not reach that sandbox. The next run starts a fresh one. */
+  discardIdle(): void {
+    if (this.finish || !this.worker) return;
+    this.worker.terminate();
+    this.worker = undefined;
+  }
+
   /** Ends a run in progress (if any); the page stays responsive because only the worker dies. */
   stop(): void {
     if (this.finish) this.end({ kind: 'stopped' });

@@ -31,6 +31,14 @@ export class Tools {
     return worker;
   }
 
+  /** Drops the worker, if idle: one started before the in-page sandbox's service worker took the
+   *  page would not reach that sandbox. The next request starts a fresh one. */
+  discardIdle(): void {
+    if (this.pending.size > 0 || !this.worker) return;
+    this.worker.terminate();
+    this.worker = undefined;
+  }
+
   /** Loads the worker (and the SDK it needs) before the learner first presses Check. */
   warm(): void {
     this.ensure();

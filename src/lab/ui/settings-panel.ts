@@ -1,6 +1,6 @@
 // The sandbox address form, the account id form and the progress file buttons.
 import { translator } from '../../i18n/ui.ts';
-import { account, endpointFrom, resetEndpoint, setAccount, setEndpoint } from '../progress/settings.ts';
+import { account, endpointFrom, resetEndpoint, sandboxMode, setAccount, setEndpoint, setSandboxMode, type SandboxMode } from '../progress/settings.ts';
 
 type T = ReturnType<typeof translator>;
 
@@ -8,6 +8,8 @@ export interface SettingsEvents {
   endpoint: string;
   onEndpointChange: (endpoint: string) => void;
   onAccountChange: (account: string) => void;
+  /** The learner chose where the sandbox runs. */
+  onModeChange: (mode: SandboxMode) => void;
   announce: (text: string) => void;
 }
 
@@ -19,6 +21,7 @@ export interface SettingsPanel {
 export function wireSettings(root: HTMLElement, t: T, events: SettingsEvents): SettingsPanel {
   const { onAccountChange, announce } = events;
   const showEndpoint = wireEndpoint(root, t, events);
+  wireMode(root, events.onModeChange);
   const form = root.querySelector<HTMLFormElement>('[data-account-form]')!;
   const input = form.querySelector<HTMLInputElement>('input')!;
   const error = form.querySelector<HTMLElement>('[data-account-error]')!;
@@ -65,6 +68,19 @@ export function wireSettings(root: HTMLElement, t: T, events: SettingsEvents): S
     }
   });
   return { showEndpoint };
+}
+
+/** Where the sandbox runs: automatic, the local one, or the one in the page. */
+function wireMode(root: HTMLElement, onModeChange: (mode: SandboxMode) => void): void {
+  const current = sandboxMode();
+  for (const radio of root.querySelectorAll<HTMLInputElement>('[data-mode-form] input[type="radio"]')) {
+    radio.checked = radio.value === current;
+    radio.addEventListener('change', () => {
+      if (!radio.checked) return;
+      setSandboxMode(radio.value as SandboxMode);
+      onModeChange(radio.value as SandboxMode);
+    });
+  }
 }
 
 /** The sandbox address: shown in the panel's summary, changed or reset to the default here. */

@@ -6,7 +6,7 @@ import type { GradeReport } from '../../../grader/report.ts';
 import { isLang, translator, type Lang } from '../../i18n/ui.ts';
 import type { LabEditor } from '../editor/monaco.ts';
 import { lastCheck, saveCheck, saveCode, savedCode } from '../progress/lab-progress.ts';
-import { account, sandboxEndpoint, secret } from '../progress/settings.ts';
+import { account, sandboxEndpoint, sandboxMode, secret, setSandboxMode } from '../progress/settings.ts';
 import { Runner } from '../run/runner.ts';
 import { Tools } from '../run/tools.ts';
 import { askConfirm } from './confirm-dialog.ts';
@@ -92,7 +92,13 @@ class LabWorkbench extends HTMLElement {
     this.button('solution').addEventListener('click', () => void this.revealSolution());
     this.button('starter').addEventListener('click', () => void this.restoreStarter());
     this.button('refresh').addEventListener('click', () => void this.refreshResources());
-    this.find('banner').querySelector('button')?.addEventListener('click', () => void this.probeSandbox());
+    this.find('banner').querySelector('[data-part="retry"]')?.addEventListener('click', () => void this.probeSandbox());
+    this.find('banner').querySelector('[data-part="use-page"]')?.addEventListener('click', () => {
+      setSandboxMode('page');
+      void this.startPageSandbox().then((up) => {
+        if (up) void this.prepare();
+      });
+    });
     const settings = wireSettings(this.find('settings'), this.t, {
       endpoint: this.endpoint,
       onEndpointChange: (value) => {
@@ -107,6 +113,13 @@ class LabWorkbench extends HTMLElement {
           if (up) void this.prepare();
         });
       },
+      onModeChange: () => {
+        // The page's sandbox cannot be stopped from the page: a change away from it takes a reload.
+        if (this.inPage) location.reload();
+        else void this.connectSandbox().then((up) => {
+          if (up) void this.prepare();
+        });
+      },
       onAccountChange: (value) => {
         this.account = value;
         this.fillAccount();
@@ -116,7 +129,8 @@ class LabWorkbench extends HTMLElement {
     });
 
     const classPanel = wireClass(this, this.t, {
-      endpoint: () => this.endpoint,
+      // A class is joined at a sandbox address, never at the one in the page.
+      endpoint: () => sandboxEndpoint(),
       onChange: () => {
         this.endpoint = sandboxEndpoint();
         this.account = account();
@@ -141,7 +155,7 @@ class LabWorkbench extends HTMLElement {
     // (or after a few seconds, if the editor is scrolled out of view).
     const editorOrTimeout = Promise.race([editorSettled, new Promise((resolve) => setTimeout(resolve, 4_000))]);
     // A join link's account is the one to prepare: join first (it changes account and sandbox).
-    void Promise.all([classPanel.joinFromLink().then(() => this.probeSandbox()), editorOrTimeout]).then(([up]) => {
+    void Promise.all([classPanel.joinFromLink().then(() => this.connectSandbox()), editorOrTimeout]).then(([up]) => {
       if (!up) return;
       this.runner.warm();
       void this.prepare();
@@ -235,6 +249,51 @@ class LabWorkbench extends HTMLElement {
     });
     observer.observe(host);
     return settled;
+  }
+
+  /** Whether this page talks to the sandbox in the page. */
+  private inPage = false;
+
+  /**
+   * The sandbox to talk to, by the learner's choice (settings.ts): the local one; the one in the
+   * page; or, automatically, the local one when it answers and else the one in the page.
+   */
+  private async connectSandbox(): Promise<boolean> {
+    const mode = sandboxMode();
+    if (mode === 'local' || (mode === 'auto' && (await sandboxReachable(this.endpoint)))) return this.probeSandbox();
+    return this.startPageSandbox();
+  }
+
+  /** Loads the sandbox in the page, showing how far it got; the page then uses its address. */
+  private async startPageSandbox(): Promise<boolean> {
+    const status = this.find('page-sandbox');
+    const bar = status.querySelector('progress')!;
+    const text = status.querySelector<HTMLElement>('[data-part="page-sandbox-text"]')!;
+    status.hidden = false;
+    this.find('banner').hidden = true;
+    const show = (fraction: number) => {
+      bar.value = fraction;
+      text.textContent = this.t('lab.pageSandboxLoading', { percent: Math.round(fraction * 100) });
+    };
+    show(0);
+    try {
+      const { startPageSandbox } = await import('../page-sandbox/page-sandbox.ts');
+      this.endpoint = await startPageSandbox(({ fraction }) => show(fraction));
+      this.inPage = true;
+      // Workers started before the service worker took this page would not reach the sandbox.
+      this.tools.discardIdle();
+      this.runner.discardIdle();
+      bar.hidden = true;
+      text.textContent = this.t('lab.pageSandboxReady');
+      this.dataset.sandbox = 'page';
+      return await this.probeSandbox();
+    } catch (error) {
+      status.hidden = true;
+      const banner = this.find('banner');
+      banner.hidden = false;
+      banner.querySelector('[data-part="banner-text"]')!.textContent = this.t('lab.pageSandboxFailed', { message: (error as Error).message });
+      return false;
+    }
   }
 
   private async probeSandbox(): Promise<boolean> {

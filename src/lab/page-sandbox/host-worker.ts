@@ -1,0 +1,47 @@
+// The in-page sandbox's worker: moto in Pyodide behind the gateway's chain (sandbox/page/). A lab
+// page starts it; the site's service worker relays the requests of every page and worker of the
+// site to it over the ports the page hands on ('connect').
+import { startPythonBackend, type LoadStage } from '../../../sandbox/page/python-backend.ts';
+import { pageHost, type PageHost, type RelayRequest } from '../../../sandbox/page/page-host.ts';
+import type { HostMessage } from './host-messages.ts';
+
+const post = (message: HostMessage) => postMessage(message);
+/** Roughly how far along each stage starts: fetching and compiling Pyodide is most of a cold start. */
+const stageFraction: Record<LoadStage, number> = { runtime: 0.05, packages: 0.5, moto: 0.7, ready: 1 };
+
+let host: Promise<PageHost> | undefined;
+
+async function boot(base: string): Promise<PageHost> {
+  const origin = self.location.origin;
+  const python = await startPythonBackend({
+    indexURL: `${origin}${base}page-sandbox/`,
+    onProgress: (stage) => post({ type: 'progress', fraction: stageFraction[stage], step: stage }),
+  });
+  return pageHost({ python, origin, endpoint: `${origin}${base}_sandbox`, log: (line) => console.warn(`[sandbox] ${line}`) });
+}
+
+/** Answers the requests that arrive on a port from the service worker. */
+function serve(port: MessagePort): void {
+  port.onmessage = async (event: MessageEvent<RelayRequest>) => {
+    let answer;
+    try {
+      answer = await (await host!).answer(event.data);
+    } catch (error) {
+      const message = `The in-page sandbox failed to start (${error instanceof Error ? error.message : String(error)}): reload the lab page.`;
+      answer = { id: event.data.id, status: 503, headers: [['content-type', 'text/plain; charset=utf-8']] as [string, string][], body: new TextEncoder().encode(message) };
+    }
+    // A copy to hand over: the answer's bytes may be a view into something the chain keeps.
+    const body = answer.body.slice();
+    port.postMessage({ ...answer, body }, [body.buffer]);
+  };
+}
+
+self.onmessage = (event: MessageEvent<HostMessage>) => {
+  const message = event.data;
+  if (message.type === 'start') {
+    host ??= boot(message.base);
+    host.then(() => post({ type: 'ready' }), (error: unknown) => post({ type: 'failed', message: error instanceof Error ? error.message : String(error) }));
+  } else if (message.type === 'connect' && event.ports[0]) {
+    serve(event.ports[0]);
+  }
+};
