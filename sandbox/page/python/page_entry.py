@@ -117,6 +117,9 @@ def _environ(method, path, query, headers, body, account):
         else:
             environ["HTTP_" + header.upper().replace("-", "_")] = value
     environ["HTTP_X_MOTO_ACCOUNT_ID"] = account
+    # An HTTP client always sends Host, and moto reads it to route S3 calls; the gateway's own
+    # calls, made in-process, may have none.
+    environ.setdefault("HTTP_HOST", host)
     return environ
 
 
