@@ -7,9 +7,10 @@ import { labItems, lessonItems, referenceItems } from './src/build/sidebar.mjs';
 import { pureJsXmlParser } from './src/build/xml-parser-plugin.mjs';
 import { sdkTypes } from './src/build/sdk-types-plugin.mjs';
 import { monacoPreload } from './src/build/monaco-preload.mjs';
+import { services } from './grader/services.ts';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
-const sdkClients = ['auto-scaling', 'cloudwatch-logs', 'ec2', 'ecs', 'eks', 'elastic-load-balancing-v2', 'iam', 'lambda', 's3', 'sts'].map((name) => `@aws-sdk/client-${name}`);
+const sdkClients = Object.values(services).map((service) => service.package);
 
 export default defineConfig({
   site: 'http://localhost:4321',
@@ -43,7 +44,7 @@ export default defineConfig({
     // path so Starlight localizes each page's Markdown features (copy buttons, heading links, asides).
     // Lessons import components as @components/... (their files are reached through that symlink).
     resolve: { preserveSymlinks: true, alias: { '@components': fileURLToPath(new URL('./src/components', import.meta.url)) } },
-    plugins: [pureJsXmlParser(), sdkTypes(root)],
+    plugins: [pureJsXmlParser(), sdkTypes(root, services)],
     worker: { format: 'es', plugins: () => [pureJsXmlParser()] },
     optimizeDeps: {
       include: [...sdkClients, 'fflate', 'sucrase'],
