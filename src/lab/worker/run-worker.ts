@@ -3,11 +3,11 @@
 // given the sandbox defaults, console output streamed to the page. The page terminates this
 // worker to stop runaway code.
 import { transform } from 'sucrase';
+import { services } from '../../../grader/services.ts';
 import { clientDefaults, withClientDefaults } from './client-defaults.ts';
 import { formatArgs } from './format-value.ts';
 import { describeLearnerError, sourceName } from './learner-error.ts';
 import type { PreloadRequest, RunEvent, RunRequest } from './messages.ts';
-import { services } from '../../../grader/services.ts';
 import { learnerModules } from './sdk-modules.ts';
 
 const post = (event: RunEvent) => postMessage(event);
