@@ -8,9 +8,10 @@ import { pureJsXmlParser } from './src/build/xml-parser-plugin.mjs';
 import { sdkTypes } from './src/build/sdk-types-plugin.mjs';
 import { monacoPreload } from './src/build/monaco-preload.mjs';
 import { baseLinks } from './src/build/base-links.mjs';
+import { services } from './grader/services.ts';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
-const sdkClients = ['auto-scaling', 'cloudwatch-logs', 'ec2', 'ecs', 'eks', 'elastic-load-balancing-v2', 'iam', 'lambda', 's3', 'sts'].map((name) => `@aws-sdk/client-${name}`);
+const sdkClients = Object.values(services).map((service) => service.package);
 
 // A static host may serve the site under a path (GitHub Pages: https://<user>.github.io/<repo>/):
 // INFRALABS_BASE=/<repo>/ and INFRALABS_SITE=https://<user>.github.io at build time.
@@ -51,7 +52,7 @@ export default defineConfig({
     // path so Starlight localizes each page's Markdown features (copy buttons, heading links, asides).
     // Lessons import components as @components/... (their files are reached through that symlink).
     resolve: { preserveSymlinks: true, alias: { '@components': fileURLToPath(new URL('./src/components', import.meta.url)) } },
-    plugins: [pureJsXmlParser(), sdkTypes(root)],
+    plugins: [pureJsXmlParser(), sdkTypes(root, services)],
     worker: { format: 'es', plugins: () => [pureJsXmlParser()] },
     optimizeDeps: {
       include: [...sdkClients, 'fflate', 'sucrase'],

@@ -1,17 +1,8 @@
 // The context checks and setups receive: SDK v3 clients for one account of the sandbox, created
 // on first use (a lab touches two or three services of ten). Browser-safe: no Node built-ins.
-import { AutoScalingClient } from '@aws-sdk/client-auto-scaling';
-import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
-import { EC2Client } from '@aws-sdk/client-ec2';
-import { ECSClient } from '@aws-sdk/client-ecs';
-import { EKSClient } from '@aws-sdk/client-eks';
-import { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
-import { IAMClient } from '@aws-sdk/client-iam';
-import { LambdaClient } from '@aws-sdk/client-lambda';
-import { S3Client } from '@aws-sdk/client-s3';
-import { STSClient } from '@aws-sdk/client-sts';
 import type { Clients, LabContext } from './lab.ts';
 import { anySecret } from './sandbox-api.ts';
+import { serviceNames, services, type ClientConfig, type Service } from './services.ts';
 
 export interface ContextOptions {
   /** The sandbox gateway URL, e.g. http://localhost:4566 */
@@ -23,22 +14,17 @@ export interface ContextOptions {
   secret?: string;
 }
 
-const factories: { [K in keyof Clients]: (config: ClientConfig) => Clients[K] } = {
-  ec2: (config) => new EC2Client(config),
-  s3: (config) => new S3Client({ ...config, forcePathStyle: true }),
-  iam: (config) => new IAMClient(config),
-  lambda: (config) => new LambdaClient(config),
-  ecs: (config) => new ECSClient(config),
-  eks: (config) => new EKSClient(config),
-  elbv2: (config) => new ElasticLoadBalancingV2Client(config),
-  autoscaling: (config) => new AutoScalingClient(config),
-  logs: (config) => new CloudWatchLogsClient(config),
-  sts: (config) => new STSClient(config),
-};
+// Every service's SDK package, loaded before any context exists, so that a client can be built
+// the moment a check first asks for it. A top-level await: a module worker that imports this
+// must add its message listener first (see src/lab/worker/tools-worker.ts), or the messages
+// sent while the packages load are lost.
+const sdks = Object.fromEntries(await Promise.all(serviceNames.map(async (name) => [name, await services[name].load()] as const))) as Record<Service, unknown>;
 
-type ClientConfig = ReturnType<typeof clientConfig>;
+function createClient<K extends Service>(name: K, config: ClientConfig): Clients[K] {
+  return (services[name].client as (sdk: unknown, config: ClientConfig) => Clients[K])(sdks[name], config);
+}
 
-function clientConfig({ endpoint, account, secret }: ContextOptions) {
+function clientConfig({ endpoint, account, secret }: ContextOptions): ClientConfig {
   return {
     endpoint,
     region: 'us-east-1',
@@ -63,10 +49,10 @@ export function createLabContext(options: ContextOptions): LabContext {
       return { status: response.status, contentType: response.headers.get('content-type') ?? '', etag: response.headers.get('etag') ?? '', body: await response.text() };
     },
   } as LabContext;
-  for (const name of Object.keys(factories) as (keyof Clients)[]) {
+  for (const name of serviceNames) {
     Object.defineProperty(context, name, {
       enumerable: true,
-      get: () => (created[name] ??= factories[name](config) as never),
+      get: () => (created[name] ??= createClient(name, config) as never),
     });
   }
   return context;

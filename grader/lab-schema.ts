@@ -1,12 +1,13 @@
 // The zod schema a lab definition (the default export of labs/<id>/lab.ts) must satisfy.
 import { z } from 'zod';
+import { serviceNames } from './services.ts';
 
 const kebab = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be kebab-case, e.g. "key-pair-exists"');
 const text = z.object({
   ko: z.string().min(1, 'needs Korean text'),
   en: z.string().min(1, 'needs English text'),
 });
-const service = z.enum(['ec2', 's3', 'iam', 'lambda', 'ecs', 'eks', 'elbv2', 'autoscaling', 'logs', 'sts']);
+const service = z.enum(serviceNames);
 
 export const checkSchema = z.object({
   id: kebab,

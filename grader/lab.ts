@@ -1,33 +1,12 @@
 // The shape of a lab: data plus checks. Runs unchanged in the browser and in Node:
 // no Node built-ins here or in any lab.ts.
-import type { AutoScalingClient } from '@aws-sdk/client-auto-scaling';
-import type { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
-import type { EC2Client } from '@aws-sdk/client-ec2';
-import type { ECSClient } from '@aws-sdk/client-ecs';
-import type { EKSClient } from '@aws-sdk/client-eks';
-import type { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
-import type { IAMClient } from '@aws-sdk/client-iam';
-import type { LambdaClient } from '@aws-sdk/client-lambda';
-import type { S3Client } from '@aws-sdk/client-s3';
-import type { STSClient } from '@aws-sdk/client-sts';
+import type { Clients, Service } from './services.ts';
+
+export type { Clients, Service } from './services.ts';
 
 export type Lang = 'ko' | 'en';
 /** Every learner-facing text exists in both languages. */
 export interface Text { ko: string; en: string }
-
-export interface Clients {
-  ec2: EC2Client;
-  s3: S3Client;
-  iam: IAMClient;
-  lambda: LambdaClient;
-  ecs: ECSClient;
-  eks: EKSClient;
-  elbv2: ElasticLoadBalancingV2Client;
-  autoscaling: AutoScalingClient;
-  logs: CloudWatchLogsClient;
-  sts: STSClient;
-}
-export type Service = keyof Clients;
 
 /** What a check (and a lab's setup) receives: configured clients for one account. */
 export interface LabContext extends Clients {

@@ -9,6 +9,7 @@
 // build minifies class names (`jd`, `Md`), which would make every command look like a write.
 // Browser-safe.
 import type { Clients, LabContext } from './lab.ts';
+import { serviceNames } from './services.ts';
 
 const readOnly = /^(Describe|List|Get|Head)/;
 /** Streaming answers cannot be shared or copied. */
@@ -79,9 +80,8 @@ function cachedClient<T extends object>(client: T, shared: Shared, prefix: strin
 export function withSharedReads(context: LabContext): LabContext {
   const shared: Shared = { cache: new Map(), changed: false };
   const wrapped: Partial<Clients> = {};
-  const names: (keyof Clients)[] = ['ec2', 's3', 'iam', 'lambda', 'ecs', 'eks', 'elbv2', 'autoscaling', 'logs', 'sts'];
   const properties: PropertyDescriptorMap = {};
-  for (const name of names) {
+  for (const name of serviceNames) {
     properties[name] = { enumerable: true, get: () => (wrapped[name] ??= cachedClient(context[name], shared, name) as never) };
   }
   return Object.create(context, properties) as LabContext;

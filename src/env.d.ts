@@ -1,5 +1,11 @@
 /// <reference types="astro/client" />
 
+/** Each service's typings loader, by its name in grader/services.ts (src/build/sdk-types-plugin.mjs). */
+declare module 'virtual:sdk-types' {
+  const loaders: Record<string, () => Promise<{ default: string }>>;
+  export default loaders;
+}
+
 declare module 'virtual:sdk-types/*' {
   const declarations: string;
   export default declarations;

@@ -1,11 +1,14 @@
 // Typings for Monaco, one lazily imported module per SDK client: `virtual:sdk-types/<package>`
 // exports the package's declaration files as one text, each file wrapped in `declare module`,
 // doc comments removed (they are 4/5 of the size). Monaco gets it through addExtraLib.
+// `virtual:sdk-types` maps each service of grader/services.ts to its package's loader: an import()
+// needs its module's name written out for Vite to bundle it, so this writes them.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, posix, relative } from 'node:path';
 
-const prefix = 'virtual:sdk-types/';
+const index = 'virtual:sdk-types';
+const prefix = `${index}/`;
 const resolvedPrefix = '\0' + prefix;
 
 function declarationFiles(dir) {
@@ -47,13 +50,19 @@ export function bundleDeclarations(pkg, root) {
   return parts.join('');
 }
 
-export function sdkTypes(root) {
+/** @param {Record<string, { package: string }>} services the table in grader/services.ts */
+export function sdkTypes(root, services) {
   return {
     name: 'infralabs:sdk-types',
     resolveId(id) {
+      if (id === index) return '\0' + index;
       return id.startsWith(prefix) ? resolvedPrefix + id.slice(prefix.length) : null;
     },
     load(id) {
+      if (id === '\0' + index) {
+        const loaders = Object.entries(services).map(([name, service]) => `  ${JSON.stringify(name)}: () => import(${JSON.stringify(prefix + service.package)}),`);
+        return `export default {\n${loaders.join('\n')}\n};\n`;
+      }
       if (!id.startsWith(resolvedPrefix)) return null;
       return `export default ${JSON.stringify(bundleDeclarations(id.slice(resolvedPrefix.length), root))};`;
     },

@@ -3,9 +3,11 @@
 import { register } from 'node:module';
 import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { services } from '../../services.ts';
 
 register('./resolve-hook.mjs', import.meta.url, {
-  data: { platformRoot: process.env.INFRALABS_PLATFORM_ROOT },
+  // The hooks thread names the packages a script may import when it asks for another.
+  data: { platformRoot: process.env.INFRALABS_PLATFORM_ROOT, packages: Object.values(services).map((service) => service.package) },
 });
 
 /** The first stack frame in the learner's own code (not Node, not a package, not this runner). */

@@ -5,9 +5,18 @@
 const platformPackages = /^(@aws-sdk\/|@smithy\/|fflate$|fflate\/)/;
 const s3Shim = new URL('./s3-shim.mjs', import.meta.url).href;
 let platformRoot;
+/** The SDK packages of grader/services.ts, e.g. '@aws-sdk/client-ec2'. */
+let packages = [];
 
 export async function initialize(data) {
   platformRoot = data.platformRoot;
+  packages = data.packages;
+}
+
+/** "@aws-sdk/client-ec2, -s3, -iam": the packages a script can import, in a line. */
+function packageList() {
+  const [first, ...rest] = packages;
+  return [first, ...rest.map((name) => name.replace(/^@aws-sdk\/client(?=-)/, ''))].join(', ');
 }
 
 /** A learner's own .ts/.js file: always an ES module, whatever package.json (if any) is nearby. */
@@ -27,7 +36,7 @@ export async function resolve(specifier, context, nextResolve) {
     return await nextResolve(specifier, { ...context, parentURL: platformRoot });
   } catch (error) {
     if (error?.code !== 'ERR_MODULE_NOT_FOUND') throw error;
-    const missing = new Error(`${specifier} is not part of Infra Labs: scripts can import the SDK clients of the lab services (@aws-sdk/client-ec2, -s3, -iam, -lambda, -ecs, -eks, -elastic-load-balancing-v2, -auto-scaling, -cloudwatch-logs, -sts) and fflate`);
+    const missing = new Error(`${specifier} is not part of Infra Labs: scripts can import the SDK clients of the lab services (${packageList()}) and fflate`);
     missing.code = 'ERR_MODULE_NOT_FOUND';
     throw missing;
   }

@@ -1,21 +1,10 @@
 // IntelliSense for the SDK clients a lab uses: each client's declarations arrive as one lazily
 // imported text (see src/build/sdk-types-plugin.mjs), so a lab that uses S3 never loads EC2's.
 import type { Service } from '../../../grader/lab.ts';
+// Made by the build from grader/services.ts: a service's name to its package's loader.
+import clients from 'virtual:sdk-types';
 
 type Loader = () => Promise<{ default: string }>;
-
-const clients: Record<Service, Loader> = {
-  autoscaling: () => import('virtual:sdk-types/@aws-sdk/client-auto-scaling'),
-  logs: () => import('virtual:sdk-types/@aws-sdk/client-cloudwatch-logs'),
-  ec2: () => import('virtual:sdk-types/@aws-sdk/client-ec2'),
-  ecs: () => import('virtual:sdk-types/@aws-sdk/client-ecs'),
-  eks: () => import('virtual:sdk-types/@aws-sdk/client-eks'),
-  elbv2: () => import('virtual:sdk-types/@aws-sdk/client-elastic-load-balancing-v2'),
-  iam: () => import('virtual:sdk-types/@aws-sdk/client-iam'),
-  lambda: () => import('virtual:sdk-types/@aws-sdk/client-lambda'),
-  s3: () => import('virtual:sdk-types/@aws-sdk/client-s3'),
-  sts: () => import('virtual:sdk-types/@aws-sdk/client-sts'),
-};
 
 /** What every client's declarations refer to (send(), command outputs), plus fflate for zips. */
 const shared: [string, Loader][] = [
@@ -25,5 +14,5 @@ const shared: [string, Loader][] = [
 ];
 
 export function typingsFor(services: Service[]): [name: string, load: Loader][] {
-  return [...shared, ...services.map((service): [string, Loader] => [service, clients[service]])];
+  return [...shared, ...services.map((service): [string, Loader] => [service, clients[service]!])];
 }

@@ -1,5 +1,6 @@
 // Owns the run worker: keeps one warm (so Run answers at once), runs code in it, and ends it
 // (terminate) on Stop or when the time limit passes; a fresh worker is then started.
+import type { Service } from '../../../grader/services.ts';
 import type { RunEvent } from '../worker/messages.ts';
 
 export type RunOutcome =
@@ -24,9 +25,10 @@ export class Runner {
   private finish: ((outcome: RunOutcome) => void) | undefined;
 
   private readonly timeLimitSeconds: number;
-  private readonly preload: string[];
+  private readonly preload: Service[];
 
-  constructor(timeLimitSeconds: number, preload: string[] = []) {
+  /** `preload`: the lab's services, whose SDK packages the worker fetches while it waits. */
+  constructor(timeLimitSeconds: number, preload: Service[] = []) {
     this.timeLimitSeconds = timeLimitSeconds;
     this.preload = preload;
   }
@@ -35,7 +37,7 @@ export class Runner {
   warm(): void {
     if (this.worker) return;
     this.worker = spawn();
-    this.worker.postMessage({ type: 'preload', modules: this.preload });
+    this.worker.postMessage({ type: 'preload', services: this.preload });
   }
 
   get running(): boolean {

@@ -20,19 +20,6 @@ import { wireSettings } from './settings-panel.ts';
 import { websiteLink } from './website-link.ts';
 import { loadSolution } from './solution.ts';
 
-const packages: Record<Service, string> = {
-  autoscaling: '@aws-sdk/client-auto-scaling',
-  logs: '@aws-sdk/client-cloudwatch-logs',
-  ec2: '@aws-sdk/client-ec2',
-  ecs: '@aws-sdk/client-ecs',
-  eks: '@aws-sdk/client-eks',
-  elbv2: '@aws-sdk/client-elastic-load-balancing-v2',
-  iam: '@aws-sdk/client-iam',
-  lambda: '@aws-sdk/client-lambda',
-  s3: '@aws-sdk/client-s3',
-  sts: '@aws-sdk/client-sts',
-};
-
 const accountPlaceholder = /<(?:account ID|계정 ID)>|‹(?:account ID|계정 ID)›/;
 
 class LabWorkbench extends HTMLElement {
@@ -71,7 +58,7 @@ class LabWorkbench extends HTMLElement {
     this.account = account();
     this.secret = secret();
     const timeLimit = Number(new URLSearchParams(location.search).get('timeLimit')) || Number(data.timeLimit) || 30;
-    this.runner = new Runner(timeLimit, this.services.map((service) => packages[service]));
+    this.runner = new Runner(timeLimit, this.services);
     this.output = new ConsoleView(this.find('output'), this.t('lab.consoleEmpty'), (href) => websiteLink(href, this.endpoint));
 
     this.textarea = this.find<HTMLTextAreaElement>('fallback');

@@ -1,4 +1,6 @@
 // What the page and the run worker say to each other.
+import type { Service } from '../../../grader/services.ts';
+
 export interface RunRequest {
   type: 'run';
   code: string;
@@ -10,7 +12,8 @@ export interface RunRequest {
 
 export interface PreloadRequest {
   type: 'preload';
-  modules: string[];
+  /** The lab's services, whose SDK packages the worker fetches ahead of the first run. */
+  services: Service[];
 }
 
 export type RunEvent =

@@ -51,7 +51,8 @@ const maxItems = 25;
 
 type Lister = (ctx: LabContext, w: Words) => Promise<[kind: keyof Words, items: string[]][]>;
 
-const listers: Partial<Record<Service, Lister>> = {
+/** One per service of grader/services.ts; null where the service keeps nothing to list. */
+export const listers: Record<Service, Lister | null> = {
   async ec2(ctx, w) {
     const [instances, keys, groups, volumes, snapshots] = await Promise.all([
       ctx.ec2.send(new DescribeInstancesCommand({})),
@@ -112,6 +113,8 @@ const listers: Partial<Record<Service, Lister>> = {
   async logs(ctx) {
     return [['log groups', ((await ctx.logs.send(new DescribeLogGroupsCommand({}))).logGroups ?? []).map((g) => g.logGroupName ?? '?')]];
   },
+  // STS answers who the caller is; it creates nothing.
+  sts: null,
 };
 
 export async function listResources(ctx: LabContext, services: Service[], lang: 'ko' | 'en'): Promise<ResourceGroup[]> {

@@ -3,6 +3,7 @@
 // given the sandbox defaults, console output streamed to the page. The page terminates this
 // worker to stop runaway code.
 import { transform } from 'sucrase';
+import { services } from '../../../grader/services.ts';
 import { clientDefaults, withClientDefaults } from './client-defaults.ts';
 import { formatArgs } from './format-value.ts';
 import { describeLearnerError, sourceName } from './learner-error.ts';
@@ -73,6 +74,6 @@ self.addEventListener('unhandledrejection', (event) => {
 self.addEventListener('message', (event: MessageEvent<RunRequest | PreloadRequest>) => {
   if (event.data?.type === 'run') void run(event.data);
   // Warm-up: fetch and evaluate the lab's clients while the learner reads, so Run starts at once.
-  if (event.data?.type === 'preload') for (const name of event.data.modules) void learnerModules[name]?.().catch(() => {});
+  if (event.data?.type === 'preload') for (const name of event.data.services) void services[name]?.load().catch(() => {});
 });
 post({ type: 'ready' });
