@@ -5,6 +5,8 @@ import type { BackendRequest, BackendResponse } from '../gateway/types.ts';
 import type { PythonBackend } from './python-backend.ts';
 
 const accountHeader = 'x-moto-account-id';
+/** Set by page-host.ts on a call that may change state: moto's ids for it come from this seed. */
+export const seedHeader = 'x-infralabs-seed';
 
 export class PageBackend implements Backend {
   readonly kind = 'moto' as const;
@@ -29,9 +31,11 @@ export class PageBackend implements Backend {
   /** forwardToBackend names the account in a header, as for moto's server; Pyodide's entry takes it as an argument. */
   forward(request: BackendRequest): Promise<BackendResponse> {
     const account = request.headers[accountHeader];
+    const seed = request.headers[seedHeader];
     const headers = { ...request.headers };
     delete headers[accountHeader];
-    return this.python.forward({ ...request, headers, account: typeof account === 'string' ? account : undefined });
+    delete headers[seedHeader];
+    return this.python.forward({ ...request, headers, account: typeof account === 'string' ? account : undefined, seed: typeof seed === 'string' ? Number(seed) : undefined });
   }
 
   async bucketOwner(bucket: string): Promise<string | undefined> {

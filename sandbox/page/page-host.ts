@@ -5,9 +5,11 @@ import { accessRules } from '../gateway/access.ts';
 import { handle } from '../gateway/dispatch.ts';
 import { bytesOf } from '../gateway/bytes.ts';
 import { defaultAccount } from '../gateway/handlers/resolve-account.ts';
-import type { GatewayContext, LambdaRunner } from '../gateway/types.ts';
-import { PageBackend } from './page-backend.ts';
+import { parseResetTarget } from '../gateway/handlers/serve-reset.ts';
+import type { Exchange, GatewayContext, LambdaRunner } from '../gateway/types.ts';
+import { PageBackend, seedHeader } from './page-backend.ts';
 import type { PythonBackend } from './python-backend.ts';
+import { changesState, type CallLog, type LoggedCall } from './write-log.ts';
 
 /** A request as the service worker relays it: the path below the sandbox's address. */
 export interface RelayRequest {
@@ -35,12 +37,16 @@ export interface PageHostOptions {
   /** Where Lambda handlers' SDK calls go: the in-page sandbox's address. */
   endpoint: string;
   lambda?: LambdaRunner;
+  /** Keeps the calls that change state, to play them again after a reload (persistence.ts). */
+  calls?: CallLog;
   log?: (line: string) => void;
 }
 
 export interface PageHost {
   gateway: GatewayContext;
   answer(request: RelayRequest): Promise<RelayAnswer>;
+  /** Plays the kept calls again into this fresh sandbox; how many there were. */
+  restore(): Promise<number>;
 }
 
 async function motoVersion(python: PythonBackend): Promise<string> {
@@ -52,7 +58,21 @@ async function motoVersion(python: PythonBackend): Promise<string> {
   }
 }
 
-export async function pageHost({ python, origin, endpoint, lambda, log = () => {} }: PageHostOptions): Promise<PageHost> {
+/** A seed for the ids of one call (persistence.ts plays it again with the same seed). */
+const newSeed = () => crypto.getRandomValues(new Uint32Array(1))[0]!;
+
+function exchangeOf(request: Omit<RelayRequest, 'id'>, seed?: number): Exchange {
+  const headers: Record<string, string> = { ...request.headers };
+  // Only this host sets it, never a caller.
+  delete headers[seedHeader];
+  if (seed !== undefined) headers[seedHeader] = String(seed);
+  return {
+    request: { method: request.method, path: request.path, search: request.search, query: new URLSearchParams(request.search), headers, body: request.body },
+    account: defaultAccount,
+  };
+}
+
+export async function pageHost({ python, origin, endpoint, lambda, calls, log = () => {} }: PageHostOptions): Promise<PageHost> {
   const host = new URL(origin).hostname;
   const gateway: GatewayContext = {
     backend: new PageBackend(python, await motoVersion(python)),
@@ -66,15 +86,36 @@ export async function pageHost({ python, origin, endpoint, lambda, log = () => {
   return {
     gateway,
     async answer(request) {
-      const response = await handle({
-        request: { method: request.method, path: request.path, search: request.search, query: new URLSearchParams(request.search), headers: request.headers, body: request.body },
-        account: defaultAccount,
-      }, gateway);
+      const mayChange = request.method !== 'GET' && request.method !== 'HEAD' && request.method !== 'OPTIONS';
+      const seed = mayChange ? newSeed() : undefined;
+      const exchange = exchangeOf(request, seed);
+      const response = await handle(exchange, gateway);
+      if (calls && response.status < 400) await keep(calls, exchange, request, seed);
       const headers: [string, string][] = [];
       for (const [name, value] of Object.entries(response.headers)) {
         for (const one of Array.isArray(value) ? value : [value]) headers.push([name, one]);
       }
       return { id: request.id, status: response.status, headers, body: bytesOf(response.body) };
     },
+    async restore() {
+      const kept = (await calls?.all()) ?? [];
+      for (const call of kept) {
+        const response = await handle(exchangeOf(call, call.seed), gateway);
+        if (response.status >= 400) log(`A kept call could not be played again (${call.method} ${call.path}: ${response.status} ${new TextDecoder().decode(bytesOf(response.body)).slice(0, 300)}).`);
+      }
+      return kept.length;
+    },
   };
+}
+
+/** Keeps a call that changed state, and forgets an account's calls when it is reset. */
+async function keep(calls: CallLog, exchange: Exchange, request: RelayRequest, seed: number | undefined): Promise<void> {
+  if (request.path === '/_infralabs/reset' && request.method === 'POST') {
+    const target = parseResetTarget(new TextDecoder().decode(request.body));
+    if (typeof target !== 'string') await calls.clear('account' in target ? target.account : undefined);
+    return;
+  }
+  if (seed === undefined || !changesState(exchange)) return;
+  const call: LoggedCall = { account: exchange.account, seed, method: request.method, path: request.path, search: request.search, headers: request.headers, body: request.body };
+  await calls.append(call);
 }

@@ -4,7 +4,6 @@
 // calls on every service the labs use are answered through python-backend.ts's forward().
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { zipSync, strToU8 } from 'fflate';
 import type { HttpRequest } from '@smithy/types';
@@ -20,47 +19,16 @@ import { CreateBucketCommand, GetObjectCommand, ListBucketsCommand, PutObjectCom
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { randomAccount } from '../../grader/random-account.ts';
 import { buildPageSandbox, outDir } from '../../scripts/build-page-sandbox.mjs';
-import { startPythonBackend, type BackendRequest, type PythonBackend } from './python-backend.ts';
+import { startPythonBackend, type PythonBackend } from './python-backend.ts';
+import { requestHandlerTo } from './test-request-handler.ts';
 
 const bundle = JSON.parse(await readFile(join(import.meta.dirname, 'python', 'bundle.json'), 'utf8')) as { botocoreServices: string[]; motoServices: string[] };
 
 let backend: PythonBackend;
 let runPython: (code: string) => unknown;
 
-async function bodyBytes(body: unknown): Promise<Uint8Array> {
-  if (body === undefined || body === null) return new Uint8Array();
-  if (typeof body === 'string') return new TextEncoder().encode(body);
-  if (body instanceof Uint8Array) return body;
-  const chunks: Uint8Array[] = [];
-  for await (const chunk of body as AsyncIterable<Uint8Array | string>) chunks.push(typeof chunk === 'string' ? new TextEncoder().encode(chunk) : chunk);
-  return new Uint8Array(Buffer.concat(chunks));
-}
-
-function searchOf(query: HttpRequest['query']): string {
-  const encode = (text: string) => encodeURIComponent(text).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-  return Object.entries(query ?? {}).flatMap(([key, value]) => {
-    if (value === null || value === undefined) return [encode(key)];
-    return (Array.isArray(value) ? value : [value]).map((item) => `${encode(key)}=${encode(item)}`);
-  }).join('&');
-}
-
-/** An SDK request handler that hands the signed request to the in-page backend, as the page's
- *  gateway will (Node streams only here, in the test: the SDK's Node runtime reads bodies so). */
-const requestHandler = {
-  async handle(request: HttpRequest) {
-    const forwarded: BackendRequest = {
-      method: request.method,
-      path: request.path,
-      search: searchOf(request.query),
-      headers: { ...request.headers },
-      body: await bodyBytes(request.body),
-    };
-    const answer = await backend.forward(forwarded);
-    return { response: { statusCode: answer.status, headers: Object.fromEntries(Object.entries(answer.headers).map(([name, value]) => [name, String(value)])), body: Readable.from([answer.body]) } };
-  },
-  updateHttpClientConfig() {},
-  httpHandlerConfigs: () => ({}),
-};
+/** The SDK's requests go straight to moto in Pyodide, as the page's gateway hands them on. */
+const requestHandler = requestHandlerTo((request) => backend.forward(request));
 
 const account = randomAccount();
 const config = {

@@ -14,6 +14,9 @@ export interface BackendRequest {
   /** The account the caller resolved (as the gateway's resolveAccount does); without it, the
    *  signature's 12-digit access key id, else 000000000000. x-moto-account-id is never read. */
   account?: string;
+  /** Seeds moto's random generator (the ids it makes) just before this request, in the same turn:
+   *  a call replayed with its seed makes the same ids again (persistence.ts). */
+  seed?: number;
 }
 
 export interface BackendResponse {
@@ -85,6 +88,8 @@ import page_entry
 page_entry.start()
 page_entry`) as { handle: Handle };
   const handle = entry.handle;
+  // moto draws every id (i-..., vpc-..., request ids) from this one generator.
+  const seedRandom = pyodide.runPython('from moto.moto_api._internal import mock_random\nmock_random.seed') as (value: number) => void;
   onPyodide?.(pyodide);
   onProgress?.('ready');
 
@@ -92,6 +97,7 @@ page_entry`) as { handle: Handle };
   let queue: Promise<unknown> = Promise.resolve();
   const forward = (request: BackendRequest): Promise<BackendResponse> => {
     const run = queue.then(() => {
+      if (request.seed !== undefined) seedRandom(request.seed);
       // A plain Uint8Array view: Pyodide converts no subclass (the SDK's bodies may be one).
       const body = new Uint8Array(request.body.buffer, request.body.byteOffset, request.body.byteLength);
       const answer = handle(request.method, request.path, request.search, JSON.stringify(request.headers), body, request.account);

@@ -3,6 +3,7 @@
 // site to it over the ports the page hands on ('connect').
 import { startPythonBackend, type LoadStage } from '../../../sandbox/page/python-backend.ts';
 import { pageHost, type PageHost, type RelayRequest } from '../../../sandbox/page/page-host.ts';
+import { IndexedDbCallLog } from '../../../sandbox/page/persistence.ts';
 import type { HostMessage } from './host-messages.ts';
 
 const post = (message: HostMessage) => postMessage(message);
@@ -17,7 +18,17 @@ async function boot(base: string): Promise<PageHost> {
     indexURL: `${origin}${base}page-sandbox/`,
     onProgress: (stage) => post({ type: 'progress', fraction: stageFraction[stage], step: stage }),
   });
-  return pageHost({ python, origin, endpoint: `${origin}${base}_sandbox`, log: (line) => console.warn(`[sandbox] ${line}`) });
+  const host = await pageHost({
+    python,
+    origin,
+    endpoint: `${origin}${base}_sandbox`,
+    // The learner's resources outlive the tab: what changed them is kept and played again here.
+    calls: new IndexedDbCallLog(`infralabs-page-sandbox:${base}`),
+    log: (line) => console.warn(`[sandbox] ${line}`),
+  });
+  post({ type: 'progress', fraction: 0.9, step: 'restoring' });
+  await host.restore();
+  return host;
 }
 
 /** Answers the requests that arrive on a port from the service worker. */
