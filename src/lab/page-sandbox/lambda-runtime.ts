@@ -140,7 +140,7 @@ export class LambdaFunction {
     return loaded;
   }
 
-  /** The globals the function's modules see in place of the host's: Lambda's process.env, a
+  /** The globals the function's modules see in place of the host's: Lambda's environment variables, a
    *  console that writes log lines, and timers that callbackWaitsForEmptyEventLoop can wait for. */
   private scope(): Record<string, unknown> {
     const pending = this.pendingTimers;
