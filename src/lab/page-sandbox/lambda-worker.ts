@@ -8,8 +8,11 @@ import { serveLambda } from './lambda-serve.ts';
 const scope = self as unknown as Record<string, unknown>;
 
 // The Node host refuses worker threads to a handler: no nested workers here either (terminating
-// this worker would end them too, but they are no part of Lambda's runtime).
-for (const name of ['Worker', 'SharedWorker']) delete scope[name];
+// this worker would end them too, but they are no part of Lambda's runtime). And a worker of the
+// site's origin could open the site's storage, where the in-page sandbox keeps the learner's
+// state, and talk to its other workers: none of that is a Lambda function's. (Own properties of
+// the worker's global, configurable as WebIDL makes them: once deleted, the handler has no way back.)
+for (const name of ['Worker', 'SharedWorker', 'indexedDB', 'caches', 'BroadcastChannel', 'navigator']) delete scope[name];
 
 // Lambda's runtime bundles the SDK and nothing else of the site: only its packages load here.
 const server = serveLambda(
