@@ -9,7 +9,8 @@
 //   performance.measureUserAgentSpecificMemory API needs cross-origin isolation and is coarse),
 //   so MemorySize is reported but not enforced and REPORT says "Max Memory Used: 0 MB". A handler
 //   that allocates without bound takes the tab's memory until the browser kills the tab.
-// - Freeze: a worker cannot be stopped between invocations; timers a handler left run then.
+// - Freeze: a worker cannot be stopped between invocations; the runtime holds the handler's SDK
+//   calls and timeouts until the next one instead (lambda-sdk-hooks.ts), not its other work.
 // - /tmp: there is no file system; `fs` and the other Node built-ins do not load.
 import { functionEnvironment } from '../../../sandbox/lambda/function-env.ts';
 import type { EnvironmentSpec, ExecutionEnvironment, InvokeInput, InvokeOutcome, RuntimeError } from '../../../sandbox/lambda/execution-environment.ts';

@@ -1,6 +1,6 @@
 // The in-page Lambda runtime, run in Node without a Worker, with the real SDK against the test
 // sandbox: handlers load and answer as in the Node host's runtime (sandbox/lambda/invoke.test.ts).
-import { ListBucketsCommand, S3Client } from '@aws-sdk/client-s3';
+import { CreateBucketCommand, ListBucketsCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
 import { describe, expect, it } from 'vitest';
 import { functionEnvironment } from '../../../sandbox/lambda/function-env.ts';
 import type { FunctionConfiguration } from '../../../sandbox/lambda/function-config.ts';
@@ -111,6 +111,30 @@ export const handler = async () => {
     // Made in the function's account, as its credentials say.
     const { Buckets } = await new S3Client(clientConfig(account)).send(new ListBucketsCommand({}));
     expect(Buckets?.map((bucket) => bucket.Name)).toEqual(['from-page-page-fn']);
+  });
+
+  it('holds the SDK calls and timers a handler left running until the next invocation, as Lambda\'s freeze does', async () => {
+    const bucket = `frozen-${account}`;
+    const s3 = new S3Client(clientConfig(account));
+    await s3.send(new CreateBucketCommand({ Bucket: bucket }));
+    const { fn, logs } = await load({ 'index.js': `const { S3Client, PutObjectCommand } = require('@aws-sdk/client-s3');
+const s3 = new S3Client({});
+exports.handler = async (event) => {
+  if (!event.keys) return 'thawed';
+  event.keys.forEach(async (key) => { await s3.send(new PutObjectCommand({ Bucket: '${bucket}', Key: key, Body: 'x' })); });
+  setTimeout(() => console.log('late timer'), 10);
+  return 'returned';
+};` });
+    const keys = async () => ((await s3.send(new ListObjectsV2Command({ Bucket: bucket }))).Contents ?? []).map((object) => object.Key);
+    expect(await fn!.invoke(message({ keys: ['a', 'b'] }))).toEqual({ ok: true, payload: '"returned"' });
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(await keys()).toEqual([]);
+    expect(logs.some((event) => event.message.endsWith('late timer'))).toBe(false);
+    const next = message();
+    expect(await fn!.invoke(next)).toEqual({ ok: true, payload: '"thawed"' });
+    for (let i = 0; i < 50 && (await keys()).length < 2; i++) await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(await keys()).toEqual(['a', 'b']);
+    expect(logs.find((event) => event.message.endsWith('late timer'))?.message).toContain(`\t${next.requestId}\tINFO\t`);
   });
 
   it('writes console output as Lambda\'s log lines: time, request id, level, text', async () => {

@@ -9,7 +9,7 @@ import type { LogEvent } from '../../../sandbox/lambda/log-lines.ts';
 import { clientDefaults, withClientDefaults } from '../worker/client-defaults.ts';
 import { formatArgs } from '../worker/format-value.ts';
 import { FunctionModules, ModuleNotFound, sdkPackagesIn, type SdkLoader } from './lambda-modules.ts';
-import { withTraceHeader } from './lambda-trace.ts';
+import { withSdkHooks } from './lambda-sdk-hooks.ts';
 
 export interface FunctionPackage {
   /** The deployment package's files, by their path in the zip. */
@@ -63,6 +63,10 @@ export class LambdaFunction {
   private readonly pendingTimers = new Set<unknown>();
   private handler: Handler | undefined;
   private current: { requestId: string; settle: (result: InvokeResult) => void } | undefined;
+  /** Frozen between invocations (after init, once a response is in): the handler's SDK calls and
+   *  timers wait for the next invocation, as Lambda's freeze makes them (lambda-sdk-hooks.ts). */
+  private frozen = false;
+  private thawed: Array<() => void> = [];
   readonly console: Record<keyof typeof levels, (...args: unknown[]) => void>;
 
   private constructor(pkg: FunctionPackage) {
@@ -121,6 +125,16 @@ export class LambdaFunction {
       throw runtimeError('Runtime.CallbackHandlerDeprecated', 'ERROR: AWS Lambda has removed support for callback-based function handlers starting with Node.js 24. You need to modify this function to use a supported handler signature to use Node.js 24 or later. For more information see https://docs.aws.amazon.com/lambda/latest/dg/nodejs-handler.html.');
     }
     this.handler = handler as Handler;
+    this.frozen = true;
+  }
+
+  private whenRunning(): Promise<void> {
+    return this.frozen ? new Promise((resolve) => this.thawed.push(resolve)) : Promise.resolve();
+  }
+
+  private thaw(): void {
+    this.frozen = false;
+    for (const resume of this.thawed.splice(0)) resume();
   }
 
   /** The SDK packages the code names, loaded before it runs (its require is synchronous), each
@@ -135,7 +149,7 @@ export class LambdaFunction {
     const loaded = new Map<string, Record<string, unknown>>();
     for (const name of sdkPackagesIn(pkg.files)) {
       const module = await pkg.loadSdk(name);
-      if (module) loaded.set(name, withTraceHeader(withClientDefaults(module, defaults), () => env._X_AMZN_TRACE_ID));
+      if (module) loaded.set(name, withSdkHooks(withClientDefaults(module, defaults), { traceHeader: () => env._X_AMZN_TRACE_ID, whenRunning: () => this.whenRunning() }));
     }
     return loaded;
   }
@@ -164,7 +178,8 @@ export class LambdaFunction {
       setTimeout: (callback: (...args: unknown[]) => void, ms?: number, ...args: unknown[]) => {
         const timer = setTimeout(() => {
           pending.delete(timer);
-          callback(...args);
+          // Due while frozen: it fires at the thaw, as on AWS.
+          void this.whenRunning().then(() => callback(...args));
         }, ms);
         pending.add(timer);
         return timer;
@@ -194,9 +209,11 @@ export class LambdaFunction {
         settled = true;
         if (!result.ok) this.console.error(`Invoke Error \t${JSON.stringify({ ...result.error, stack: result.error.trace })}`);
         this.current = undefined;
+        this.frozen = true;
         resolve(result);
       };
       this.current = { requestId, settle };
+      this.thaw();
       const context: Record<string, unknown> = {
         callbackWaitsForEmptyEventLoop: true,
         functionName: this.env.AWS_LAMBDA_FUNCTION_NAME,
