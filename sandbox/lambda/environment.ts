@@ -1,7 +1,7 @@
-// The Node host's execution environment (the ExecutionEnvironment of execution-environment.ts): a Node process running one function version's code from its own
-// directory, confined by the permission model (runtime-processes.ts), with a clean environment,
-// a heap limit, an RSS watch and a cap on its /tmp, killed at timeout, and frozen between
-// invocations as Lambda freezes an execution environment.
+// The Node host's execution environment (execution-environment.ts): a Node process running one
+// function version's code from its own directory, confined by the permission model
+// (runtime-processes.ts), with a clean environment, a heap limit, an RSS watch and a cap on its
+// /tmp, killed at timeout, and frozen between invocations as Lambda freezes an environment.
 import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
