@@ -1,17 +1,18 @@
-// One execution environment: a Node process running one function version's code from its own
-// directory, confined by the permission model (runtime-processes.ts), with a clean environment,
-// a heap limit, an RSS watch and a cap on its /tmp, killed at timeout, and frozen between
-// invocations as Lambda freezes an execution environment.
+// The Node host's execution environment (execution-environment.ts): a Node process running one
+// function version's code from its own directory, confined by the permission model
+// (runtime-processes.ts), with a clean environment, a heap limit, an RSS watch and a cap on its
+// /tmp, killed at timeout, and frozen between invocations as Lambda freezes an environment.
 import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { takeRuntime } from './runtime-processes.ts';
+import type { EnvironmentSpec, ExecutionEnvironment, InvokeInput, InvokeOutcome, RuntimeError } from './execution-environment.ts';
 import { extractCode } from './extract-code.ts';
-import type { FunctionConfiguration } from './function-config.ts';
 import { functionEnvironment } from './function-env.ts';
 import { logStreamName, type LogEvent } from './log-lines.ts';
 import { readRssBytes } from './process-memory.ts';
+import { timedOut, timedOutLogLine, withRequestId } from './runtime-errors.ts';
 import { directoryBytes } from './tmp-usage.ts';
 
 /** At most this long to load the handler (AWS allows 10 s of init). */
@@ -21,54 +22,13 @@ const memoryPollMs = 25;
 const tmpPollMs = 100;
 const stopSignals = process.platform !== 'win32';
 
-export interface RuntimeError {
-  errorType: string;
-  errorMessage: string;
-  trace?: string[];
-}
-
-export interface EnvironmentSpec {
-  key: string;
-  fingerprint: string;
-  account: string;
-  region: string;
-  executedVersion: string;
-  configuration: FunctionConfiguration;
-  gatewayEndpoint: string;
-  /** The account's secret in a class (the roster's), which the handler's SDK signs with. */
-  secretAccessKey?: string;
-}
-
-export interface InvokeInput {
-  requestId: string;
-  event: unknown;
-  invokedFunctionArn: string;
-  clientContext?: unknown;
-  /** _X_AMZN_TRACE_ID for this invocation. */
-  traceHeader: string;
-}
-
-export interface InvokeOutcome {
-  /** The JSON payload: the handler's value, or the error in AWS's shape. */
-  payload: string;
-  error?: RuntimeError;
-  status: 'success' | 'error' | 'timeout';
-  durationMs: number;
-  maxMemoryUsedMb: number;
-  /** Set on the first invocation of an environment (a cold start). */
-  initDurationMs?: number;
-  /** The handler's output during init (before START, on a cold start) and during this invocation. */
-  initLogs: LogEvent[];
-  logs: LogEvent[];
-}
-
 type ChildMessage =
   | { type: 'ready' }
   | { type: 'init-error'; error: RuntimeError }
   | { type: 'log'; text: string }
   | { type: 'result'; requestId: string; ok: boolean; payload?: string; error?: RuntimeError; fatal?: boolean };
 
-export class ExecutionEnvironment {
+export class NodeExecutionEnvironment implements ExecutionEnvironment {
   readonly id = randomBytes(16).toString('hex');
   readonly logStreamName: string;
   readonly key: string;
@@ -130,16 +90,20 @@ export class ExecutionEnvironment {
       throw error;
     }
     const { configuration } = this.spec;
+    const runtimeModules = join(dir, 'node_modules');
     const env = functionEnvironment(configuration, {
       account: this.spec.account,
       region: this.spec.region,
       executedVersion: this.spec.executedVersion,
       taskRoot,
-      tmpDir,
-      runtimeModules: join(dir, 'node_modules'),
+      runtimeDir: runtimeModules,
       logStreamName: this.logStreamName,
       gatewayEndpoint: this.spec.gatewayEndpoint,
       secretAccessKey: this.spec.secretAccessKey,
+    }, {
+      PATH: `${dirname(process.execPath)}:/usr/local/bin:/usr/bin:/bin`,
+      NODE_PATH: runtimeModules,
+      TMPDIR: tmpDir,
     });
     const { child } = await runtime;
     this.child = child;
@@ -208,7 +172,7 @@ export class ExecutionEnvironment {
       this.logs = [];
       // What the platform itself writes when it ends an invocation.
       if (status === 'timeout' && error) {
-        logs.push({ timestamp: Date.now(), message: `${new Date().toISOString()} ${input.requestId} ${error.errorMessage.replace(/^RequestId: \S+ Error: /, '')}` });
+        logs.push({ timestamp: Date.now(), message: timedOutLogLine(input.requestId, error) });
       } else if (error && /^Runtime\.(OutOfMemory|ExitError)$/.test(error.errorType)) {
         logs.push({ timestamp: Date.now(), message: `${error.errorMessage}\n${error.errorType}` });
       } else if (error?.errorMessage.startsWith('ENOSPC')) {
@@ -360,10 +324,6 @@ export class ExecutionEnvironment {
 
 const signalWords: Partial<Record<NodeJS.Signals, string>> = { SIGKILL: 'killed', SIGABRT: 'aborted', SIGSEGV: 'segmentation fault', SIGTERM: 'terminated' };
 
-function timedOut(requestId: string, seconds: number): RuntimeError {
-  return { errorType: 'Sandbox.Timedout', errorMessage: `RequestId: ${requestId} Error: Task timed out after ${seconds.toFixed(2)} seconds` };
-}
-
 /** What Node gives a write past the end of Lambda's ephemeral storage; the sandbox measures the
  *  function's tmp/ and stops the environment instead of failing the write itself. */
 function noSpaceLeft(): RuntimeError {
@@ -372,11 +332,6 @@ function noSpaceLeft(): RuntimeError {
 
 function outOfMemory(requestId: string): RuntimeError {
   return { errorType: 'Runtime.OutOfMemory', errorMessage: `RequestId: ${requestId} Error: Runtime exited with error: signal: killed` };
-}
-
-/** An init failure, reported with the request id of the invocation that met it. */
-function withRequestId(error: RuntimeError, requestId: string): RuntimeError {
-  return { ...error, errorMessage: error.errorMessage.replace(/^RequestId: init /, `RequestId: ${requestId} `) };
 }
 
 /** V8's own report of a heap overflow: detected, not shown as the handler's output. */

@@ -1,17 +1,12 @@
-// Unpacks a deployment package into an environment's task directory.
+// Unpacks a deployment package into an environment's task directory (the Node host).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, normalize, sep } from 'node:path';
-import { unzipSync } from 'fflate';
+import { unzipPackage } from './unzip-package.ts';
 
-export class BadPackageError extends Error {}
+export { BadPackageError } from './runtime-errors.ts';
 
 export function extractCode(zip: Uint8Array, taskRoot: string): void {
-  let files: Record<string, Uint8Array>;
-  try {
-    files = unzipSync(zip);
-  } catch (error) {
-    throw new BadPackageError(`the deployment package is not a readable zip file (${(error as Error).message}); upload a .zip of your code with UpdateFunctionCode`);
-  }
+  const files = unzipPackage(zip);
   for (const [name, content] of Object.entries(files)) {
     const relative = normalize(name);
     // A zip entry must not escape the task directory ("zip slip").

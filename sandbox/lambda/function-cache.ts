@@ -3,6 +3,7 @@
 // when one arrives (and again a moment later, once the backend has applied it).
 import type { GatewayContext } from '../gateway/types.ts';
 import { lookUpFunction, type FunctionLookup, type FunctionRef } from './function-config.ts';
+import { unrefTimer } from './timers.ts';
 
 const ttlMs = 10_000;
 const maxEntries = 2000;
@@ -30,5 +31,5 @@ function forget(account?: string): void {
 /** A change to the account's functions (or, without an account, to every account) is arriving. */
 export function functionsChanging(account?: string): void {
   forget(account);
-  setTimeout(() => forget(account), 1000).unref();
+  unrefTimer(setTimeout(() => forget(account), 1000));
 }

@@ -1,8 +1,10 @@
 // Reads a function's configuration and code: from moto through its admin routes
 // (sandbox/moto/patches/lambda_code.py), since moto's GetFunction Code.Location cannot be
-// downloaded; from any other backend through Lambda's own GetFunction (external-function.ts).
+// downloaded; asked through backend.forward, so moto answers in any host. From any other
+// backend through Lambda's own GetFunction (external-function.ts).
 import type { Backend } from '../backend.ts';
-import type { GatewayContext } from '../gateway/types.ts';
+import { noBytes, textOf } from '../gateway/bytes.ts';
+import type { BackendResponse, GatewayContext } from '../gateway/types.ts';
 import { lookUpExternalFunction, downloadExternalCode } from './external-function.ts';
 
 export interface FunctionConfiguration {
@@ -32,18 +34,23 @@ export interface FunctionRef {
   qualifier?: string;
 }
 
-function adminUrl(backend: Backend, route: string, ref: FunctionRef): string {
+/** One of moto's admin routes for Lambda, asked through the host's way to its backend (HTTP with
+ *  the gateway's token in Node; a call into Pyodide in the page). */
+function askMoto(backend: Backend, route: string, ref: FunctionRef): Promise<BackendResponse> {
   const query = new URLSearchParams({ account: ref.account, region: ref.region, name: ref.name });
   if (ref.qualifier) query.set('qualifier', ref.qualifier);
-  return `${backend.url()}/_infralabs/lambda/${route}?${query}`;
+  return backend.forward({ method: 'GET', path: `/_infralabs/lambda/${route}`, search: query.toString(), headers: {}, body: noBytes });
 }
 
 export async function lookUpFunction(gateway: GatewayContext, ref: FunctionRef): Promise<FunctionLookup> {
   const { backend } = gateway;
   if (backend.kind !== 'moto') return lookUpExternalFunction(gateway, ref);
-  const response = await fetch(adminUrl(backend, 'function', ref), { headers: backend.headers() });
-  const body = await response.json() as { configuration?: FunctionConfiguration; executedVersion?: string; error?: { code: string; message: string } };
-  if (response.ok && body.configuration) {
+  const response = await askMoto(backend, 'function', ref);
+  let body: { configuration?: FunctionConfiguration; executedVersion?: string; error?: { code: string; message: string } } = {};
+  try {
+    body = JSON.parse(textOf(response.body)) as typeof body;
+  } catch { /* not JSON: reported below with moto's status */ }
+  if (response.status < 300 && body.configuration) {
     return { found: true, configuration: body.configuration, executedVersion: body.executedVersion ?? '$LATEST' };
   }
   return { found: false, status: response.status, code: body.error?.code ?? 'ServiceException', message: body.error?.message ?? `moto answered ${response.status}` };
@@ -52,7 +59,7 @@ export async function lookUpFunction(gateway: GatewayContext, ref: FunctionRef):
 export async function downloadCode(gateway: GatewayContext, ref: FunctionRef): Promise<Uint8Array> {
   const { backend } = gateway;
   if (backend.kind !== 'moto') return downloadExternalCode(gateway, ref);
-  const response = await fetch(adminUrl(backend, 'code', ref), { headers: backend.headers() });
-  if (!response.ok) throw new Error(`could not read the code of ${ref.name} from the backend (HTTP ${response.status})`);
-  return new Uint8Array(await response.arrayBuffer());
+  const response = await askMoto(backend, 'code', ref);
+  if (response.status >= 300) throw new Error(`could not read the code of ${ref.name} from the backend (HTTP ${response.status})`);
+  return response.body;
 }

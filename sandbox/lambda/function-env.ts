@@ -1,15 +1,16 @@
 // The environment variables a handler sees: the function's own plus those AWS sets, and
-// nothing of the gateway's environment (its secrets stay out of learners' code).
-import { dirname } from 'node:path';
+// nothing of the host's environment (its secrets stay out of learners' code). Host-agnostic:
+// what only one host has (Node's PATH, NODE_PATH and TMPDIR) comes in as `hostDefaults`.
 import type { FunctionConfiguration } from './function-config.ts';
 
 export interface EnvironmentPlace {
   account: string;
   region: string;
   executedVersion: string;
+  /** LAMBDA_TASK_ROOT: where the code is (the Node host: the environment's task/ folder). */
   taskRoot: string;
-  tmpDir: string;
-  runtimeModules: string;
+  /** LAMBDA_RUNTIME_DIR: where the runtime and its SDK are. */
+  runtimeDir: string;
   logStreamName: string;
   /** The gateway's URL: a handler's SDK calls reach the sandbox, in the function's account. */
   gatewayEndpoint: string;
@@ -17,13 +18,11 @@ export interface EnvironmentPlace {
   secretAccessKey?: string;
 }
 
-export function functionEnvironment(configuration: FunctionConfiguration, place: EnvironmentPlace): Record<string, string> {
+export function functionEnvironment(configuration: FunctionConfiguration, place: EnvironmentPlace, hostDefaults: Record<string, string> = {}): Record<string, string> {
   const defaults: Record<string, string> = {
-    PATH: `${dirname(process.execPath)}:/usr/local/bin:/usr/bin:/bin`,
     LANG: 'en_US.UTF-8',
     TZ: ':UTC',
-    NODE_PATH: place.runtimeModules,
-    TMPDIR: place.tmpDir,
+    ...hostDefaults,
     AWS_ENDPOINT_URL: place.gatewayEndpoint,
   };
   // Reserved keys: AWS refuses them in a function's configuration, so they always win.
@@ -39,7 +38,7 @@ export function functionEnvironment(configuration: FunctionConfiguration, place:
     AWS_LAMBDA_LOG_STREAM_NAME: place.logStreamName,
     AWS_LAMBDA_INITIALIZATION_TYPE: 'on-demand',
     LAMBDA_TASK_ROOT: place.taskRoot,
-    LAMBDA_RUNTIME_DIR: place.runtimeModules,
+    LAMBDA_RUNTIME_DIR: place.runtimeDir,
     AWS_ACCESS_KEY_ID: place.account,
     AWS_SECRET_ACCESS_KEY: place.secretAccessKey ?? 'infralabs',
     AWS_SESSION_TOKEN: 'infralabs-lambda',

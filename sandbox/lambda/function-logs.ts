@@ -4,6 +4,7 @@
 import { jsonApi } from '../gateway/aws-api.ts';
 import type { GatewayContext } from '../gateway/types.ts';
 import type { LogEvent } from './log-lines.ts';
+import { unrefTimer } from './timers.ts';
 
 export interface LogTarget {
   gateway: GatewayContext;
@@ -59,7 +60,7 @@ interface StreamQueue {
   target: LogTarget;
   events: LogEvent[];
   log: (line: string) => void;
-  timer?: NodeJS.Timeout;
+  timer?: ReturnType<typeof setTimeout>;
   running?: Promise<void>;
 }
 const queues = new Map<string, StreamQueue>();
@@ -92,8 +93,7 @@ function flush(id: string): Promise<void> {
 
 function schedule(id: string, queue: StreamQueue): void {
   if (queue.timer || queue.running) return;
-  queue.timer = setTimeout(() => void flush(id), batchMs);
-  queue.timer.unref();
+  queue.timer = unrefTimer(setTimeout(() => void flush(id), batchMs));
 }
 
 /** Queues the events of one invocation; failures are reported with `log`, never thrown. */

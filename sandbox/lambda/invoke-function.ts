@@ -1,24 +1,25 @@
 // One Invoke: find the function, run it in a warm or new environment, log, answer as AWS does.
-import { randomUUID } from 'node:crypto';
-import { textOf } from '../gateway/bytes.ts';
+// Host-agnostic: the environments come from the pool, which the host's factory fills.
+import { bytesOf, textOf } from '../gateway/bytes.ts';
 import type { GatewayContext, GatewayResponse } from '../gateway/types.ts';
-import { acquireEnvironment, releaseEnvironment, TooManyEnvironmentsError } from './environment-pool.ts';
-import type { InvokeOutcome } from './environment.ts';
-import { BadPackageError } from './extract-code.ts';
+import { TooManyEnvironmentsError, type EnvironmentPool } from './environment-pool.ts';
+import type { InvokeOutcome } from './execution-environment.ts';
 import { cachedLookUp } from './function-cache.ts';
 import { downloadCode, type FunctionConfiguration, type FunctionRef } from './function-config.ts';
 import { writeLogs } from './function-logs.ts';
 import type { InvokeRequest } from './invoke-request.ts';
 import { lambdaError } from './lambda-error.ts';
 import { endLine, logTail, reportLine, startLine, type LogEvent } from './log-lines.ts';
+import { BadPackageError } from './runtime-errors.ts';
 import { canRun, unsupportedRuntimeMessage } from './runtimes.ts';
+import { unrefTimer } from './timers.ts';
 import { newTraceHeader } from './trace-header.ts';
 
 const maxSyncPayload = 6 * 1024 * 1024;
 const maxEventPayload = 1024 * 1024;
 const maxResponse = 6 * 1024 * 1024 + 100;
 
-export async function invokeFunction(request: InvokeRequest, account: string, region: string, gateway: GatewayContext): Promise<GatewayResponse> {
+export async function invokeFunction(pool: EnvironmentPool, request: InvokeRequest, account: string, region: string, gateway: GatewayContext): Promise<GatewayResponse> {
   const ref: FunctionRef = { account, region, name: request.name, qualifier: request.qualifier };
   const lookup = await cachedLookUp(gateway, ref);
   if (!lookup.found) return lambdaError(lookup.status, lookup.code, lookup.message);
@@ -27,7 +28,7 @@ export async function invokeFunction(request: InvokeRequest, account: string, re
   if (request.arnAccount && request.arnAccount !== account) {
     return lambdaError(403, 'AccessDeniedException', `User: arn:aws:iam::${account}:root is not authorized to perform: lambda:InvokeFunction on resource: ${invokedFunctionArn.replace(`:${account}:`, `:${request.arnAccount}:`)} because no resource-based policy allows the lambda:InvokeFunction action`);
   }
-  if (request.invocationType === 'DryRun') return { status: 204, headers: { 'x-amzn-requestid': randomUUID() }, body: '' };
+  if (request.invocationType === 'DryRun') return { status: 204, headers: { 'x-amzn-requestid': crypto.randomUUID() }, body: '' };
   if (!canRun(configuration.Runtime) || configuration.PackageType === 'Image') {
     return lambdaError(502, 'InvalidRuntimeException', unsupportedRuntimeMessage(configuration.FunctionName, configuration.Runtime, configuration.PackageType));
   }
@@ -43,9 +44,9 @@ export async function invokeFunction(request: InvokeRequest, account: string, re
       return lambdaError(400, 'InvalidRequestContentException', `Could not parse request body into json: ${(error as Error).message}. Send a JSON document as the Payload, e.g. JSON.stringify({ key: 'value' }).`);
     }
   }
-  const requestId = randomUUID();
+  const requestId = crypto.randomUUID();
   const traceHeader = request.traceHeader ?? newTraceHeader();
-  const run = () => runInvocation({ ref: { ...ref, qualifier: request.qualifier }, configuration, executedVersion, requestId, event, invokedFunctionArn, clientContext: request.clientContext, traceHeader, gateway });
+  const run = () => runInvocation(pool, { ref: { ...ref, qualifier: request.qualifier }, configuration, executedVersion, requestId, event, invokedFunctionArn, clientContext: request.clientContext, traceHeader, gateway });
   if (request.invocationType === 'Event') {
     runLater(run, configuration.FunctionName, gateway);
     return { status: 202, headers: { 'x-amzn-requestid': requestId, 'content-type': 'application/json' }, body: '' };
@@ -60,9 +61,10 @@ export async function invokeFunction(request: InvokeRequest, account: string, re
   }
   let payload = outcome.payload;
   let failed = Boolean(outcome.error);
-  if (Buffer.byteLength(payload) > maxResponse) {
+  const size = bytesOf(payload).length;
+  if (size > maxResponse) {
     failed = true;
-    payload = JSON.stringify({ errorMessage: `Response payload size (${Buffer.byteLength(payload)} bytes) exceeded maximum allowed payload size (6291556 bytes).`, errorType: 'Function.ResponseSizeTooLarge' });
+    payload = JSON.stringify({ errorMessage: `Response payload size (${size} bytes) exceeded maximum allowed payload size (6291556 bytes).`, errorType: 'Function.ResponseSizeTooLarge' });
   }
   const headers: Record<string, string> = {
     'content-type': 'application/json',
@@ -78,7 +80,7 @@ export async function invokeFunction(request: InvokeRequest, account: string, re
 function runLater(run: () => Promise<unknown>, name: string, gateway: GatewayContext, attempt = 0): void {
   run().catch((error: unknown) => {
     if (error instanceof TooManyEnvironmentsError && attempt < 120) {
-      setTimeout(() => runLater(run, name, gateway, attempt + 1), 500).unref();
+      unrefTimer(setTimeout(() => runLater(run, name, gateway, attempt + 1), 500));
       return;
     }
     gateway.log(`Asynchronous invocation of ${name} failed: ${(error as Error).message}`);
@@ -97,9 +99,9 @@ interface Invocation {
   gateway: GatewayContext;
 }
 
-async function runInvocation(invocation: Invocation): Promise<InvokeOutcome & { events: LogEvent[] }> {
+async function runInvocation(pool: EnvironmentPool, invocation: Invocation): Promise<InvokeOutcome & { events: LogEvent[] }> {
   const { ref, configuration, executedVersion, requestId, gateway } = invocation;
-  const environment = await acquireEnvironment({
+  const environment = await pool.acquire({
     key: `${gateway.endpoint} ${ref.account}/${ref.region}/${configuration.FunctionName}/${executedVersion}`,
     // Any change of code or configuration retires the warm environments of this version.
     fingerprint: JSON.stringify([configuration.CodeSha256, configuration.LastModified, configuration.Runtime, configuration.Handler,
@@ -116,7 +118,7 @@ async function runInvocation(invocation: Invocation): Promise<InvokeOutcome & { 
   try {
     outcome = await environment.invoke({ requestId, event: invocation.event, invokedFunctionArn: invocation.invokedFunctionArn, clientContext: invocation.clientContext, traceHeader: invocation.traceHeader });
   } finally {
-    releaseEnvironment(environment);
+    pool.release(environment);
   }
   const now = Date.now();
   const events: LogEvent[] = [

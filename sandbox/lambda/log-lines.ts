@@ -1,4 +1,6 @@
 // The lines Lambda writes around each invocation, in AWS's text format.
+import { bytesOf } from '../gateway/bytes.ts';
+
 export interface LogEvent {
   timestamp: number;
   message: string;
@@ -33,12 +35,19 @@ export function reportLine(figures: ReportFigures): string {
 
 /** The last 4 KB of an invocation's log, base64, as Invoke's LogResult (X-Amz-Log-Result). */
 export function logTail(events: LogEvent[]): string {
-  const text = Buffer.from(events.map((event) => `${event.message}\n`).join(''), 'utf8');
-  return text.subarray(Math.max(0, text.length - 4096)).toString('base64');
+  const text = bytesOf(events.map((event) => `${event.message}\n`).join(''));
+  return base64Of(text.subarray(Math.max(0, text.length - 4096)));
 }
 
 /** A log stream name as Lambda makes them: 2026/11/26/[$LATEST]<32 hex digits>. */
 export function logStreamName(version: string, id: string, now = new Date()): string {
   const day = now.toISOString().slice(0, 10).replaceAll('-', '/');
   return `${day}/[${version}]${id}`;
+}
+
+/** Base64 of bytes with what every host has (btoa of a binary string), 4 KB at most here. */
+function base64Of(bytes: Uint8Array): string {
+  let binary = '';
+  for (const byte of bytes) binary += String.fromCharCode(byte);
+  return btoa(binary);
 }
