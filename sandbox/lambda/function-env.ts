@@ -3,6 +3,9 @@
 // what only one host has (Node's PATH, NODE_PATH and TMPDIR) comes in as `hostDefaults`.
 import type { FunctionConfiguration } from './function-config.ts';
 
+/** The session token of a function's credentials (Lambda's are a role's, which have one). */
+export const lambdaSessionToken = 'infralabs-lambda';
+
 export interface EnvironmentPlace {
   account: string;
   region: string;
@@ -41,7 +44,7 @@ export function functionEnvironment(configuration: FunctionConfiguration, place:
     LAMBDA_RUNTIME_DIR: place.runtimeDir,
     AWS_ACCESS_KEY_ID: place.account,
     AWS_SECRET_ACCESS_KEY: place.secretAccessKey ?? 'infralabs',
-    AWS_SESSION_TOKEN: 'infralabs-lambda',
+    AWS_SESSION_TOKEN: lambdaSessionToken,
   };
   return { ...defaults, ...(configuration.Environment?.Variables ?? {}), ...reserved };
 }

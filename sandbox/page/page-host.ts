@@ -10,6 +10,7 @@ import type { Exchange, GatewayContext, LambdaRunner } from '../gateway/types.ts
 import { PageBackend, seedHeader } from './page-backend.ts';
 import type { PythonBackend } from './python-backend.ts';
 import { changesState, type CallLog, type LoggedCall } from './write-log.ts';
+import { lambdaSessionToken } from '../lambda/function-env.ts';
 
 /** A request as the service worker relays it: the path below the sandbox's address. */
 export interface RelayRequest {
@@ -116,6 +117,8 @@ async function keep(calls: CallLog, exchange: Exchange, request: RelayRequest, s
     return;
   }
   if (seed === undefined || !changesState(exchange)) return;
+  // A Lambda handler's own calls come back by running it again (its Invoke or S3 event is kept).
+  if (request.headers['x-amz-security-token'] === lambdaSessionToken) return;
   const call: LoggedCall = { account: exchange.account, seed, method: request.method, path: request.path, search: request.search, headers: request.headers, body: request.body };
   await calls.append(call);
 }

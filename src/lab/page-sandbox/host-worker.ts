@@ -5,6 +5,7 @@ import { startPythonBackend, type LoadStage } from '../../../sandbox/page/python
 import { pageHost, type PageHost, type RelayRequest } from '../../../sandbox/page/page-host.ts';
 import { IndexedDbCallLog } from '../../../sandbox/page/persistence.ts';
 import type { HostMessage } from './host-messages.ts';
+import { pageLambdaRunner } from './lambda-environment.ts';
 
 const post = (message: HostMessage) => postMessage(message);
 /** Roughly how far along each stage starts: fetching and compiling Pyodide is most of a cold start. */
@@ -22,6 +23,9 @@ async function boot(base: string): Promise<PageHost> {
     python,
     origin,
     endpoint: `${origin}${base}_sandbox`,
+    // Handlers run in workers of their own; fewer at once than the Node sandbox's 16: each loads
+    // the SDK clients it uses, in the learner's own tab.
+    lambda: pageLambdaRunner({ limits: { maxEnvironments: 6, accountConcurrency: 4 } }),
     // The learner's resources outlive the tab: what changed them is kept and played again here.
     calls: new IndexedDbCallLog(`infralabs-page-sandbox:${base}`),
     log: (line) => console.warn(`[sandbox] ${line}`),

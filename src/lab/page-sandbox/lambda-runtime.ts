@@ -142,8 +142,12 @@ export class LambdaFunction {
    *  the function's credentials make the SDK do in Lambda's Node.js runtime. */
   private async loadSdk(pkg: FunctionPackage): Promise<Map<string, Record<string, unknown>>> {
     const { env } = this;
+    const base = clientDefaults({ endpoint: env.AWS_ENDPOINT_URL ?? '', account: env.AWS_ACCESS_KEY_ID ?? '', secret: env.AWS_SECRET_ACCESS_KEY });
     const defaults = {
-      ...clientDefaults({ endpoint: env.AWS_ENDPOINT_URL ?? '', account: env.AWS_ACCESS_KEY_ID ?? '', secret: env.AWS_SECRET_ACCESS_KEY }),
+      ...base,
+      // A role's credentials have a session token, as AWS_SESSION_TOKEN gives Lambda's runtime;
+      // the in-page sandbox also tells a handler's calls by it (it does not keep them, page-host.ts).
+      credentials: { ...base.credentials, sessionToken: env.AWS_SESSION_TOKEN },
       region: env.AWS_REGION,
     };
     const loaded = new Map<string, Record<string, unknown>>();
