@@ -25,7 +25,8 @@ export interface StaticSite {
   close(): Promise<void>;
 }
 
-export async function serveStatic(dir: string, port = 0): Promise<StaticSite> {
+/** `onFile` hears every file served (the bench counts what a first visit downloads). */
+export async function serveStatic(dir: string, port = 0, onFile?: (file: string) => void): Promise<StaticSite> {
   const server: Server = createServer((request, response) => {
     const path = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
     let file = normalize(join(dir, path));
@@ -39,6 +40,7 @@ export async function serveStatic(dir: string, port = 0): Promise<StaticSite> {
       createReadStream(join(dir, '404.html')).on('error', () => response.end()).pipe(response);
       return;
     }
+    onFile?.(file);
     response.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache' });
     createReadStream(file).pipe(response);
   });

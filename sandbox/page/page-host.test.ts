@@ -49,7 +49,7 @@ describe('the sandbox in the page', () => {
     const { GroupId } = await ec2.send(new CreateSecurityGroupCommand({ GroupName: 'kept-sg', Description: 'kept' }));
     const { Instances } = await ec2.send(new RunInstancesCommand({ ImageId: 'ami-03c3da4cfa8e8943a', InstanceType: 't3.micro', MinCount: 1, MaxCount: 1, SecurityGroupIds: [GroupId!] }));
     const kept = await calls.all();
-    // Reads are not kept; a caller cannot choose the seed.
+    // Reads are not kept.
     expect(kept.filter((call) => call.account === account).map((call) => new URLSearchParams(new TextDecoder().decode(call.body)).get('Action'))).toEqual(['CreateSecurityGroup', 'RunInstances']);
 
     // A reload: a new moto, and the kept calls played into it.
@@ -59,6 +59,16 @@ describe('the sandbox in the page', () => {
     const again = await ec2.send(new DescribeInstancesCommand({}));
     expect(again.Reservations?.[0]?.Instances?.[0]?.InstanceId).toBe(Instances![0]!.InstanceId);
     expect((await ec2.send(new DescribeSecurityGroupsCommand({ GroupNames: ['kept-sg'] }))).SecurityGroups?.[0]?.GroupId).toBe(GroupId);
+  });
+
+  it('a caller cannot choose the seed its ids are drawn from', async () => {
+    const account = randomAccount();
+    const create = (id: number) => host.answer({ id, method: 'PUT', path: `/seeded-${id}-${account}`, search: '', body: new Uint8Array(),
+      headers: { host: 'localhost:4321', 'x-infralabs-seed': '42', authorization: `AWS4-HMAC-SHA256 Credential=${account}/20260101/us-east-1/s3/aws4_request, SignedHeaders=host, Signature=0` } });
+    expect((await create(1)).status).toBe(200);
+    const kept = (await calls.all()).filter((call) => call.account === account);
+    expect(kept).toHaveLength(1);
+    expect(kept[0]!.seed).not.toBe(42);
   });
 
   it("a reset empties the account and forgets its calls, and no other account's", async () => {

@@ -273,6 +273,7 @@ class LabWorkbench extends HTMLElement {
       bar.hidden = true;
       text.textContent = this.t('lab.pageSandboxReady');
       this.dataset.sandbox = 'page';
+      this.dataset.sandboxReadyAt = String(Math.round(performance.now()));
       return await this.probeSandbox();
     } catch (error) {
       status.hidden = true;

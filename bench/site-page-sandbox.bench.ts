@@ -1,0 +1,100 @@
+// The sandbox in the page (moto in Pyodide), in headless Chromium with no sandbox process: what a
+// first visit downloads (gzip), a lab page's load to a ready sandbox cold and on a repeat visit
+// (the service worker's cache), a warm DescribeInstances from learner code, and Check on a solved
+// ec2-launch. Part of `npm run bench site`.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { BrowserContext, Page } from 'playwright-core';
+import { launchBrowser } from '../e2e/browser.ts';
+import { builtSite } from '../e2e/built-site.ts';
+import { check, runCode, typeCode } from '../e2e/lab-driver.ts';
+import { serveStatic } from '../e2e/static-server.ts';
+import { randomAccount } from '../grader/random-account.ts';
+import { median } from './median.ts';
+
+const mb = (bytes: number) => Math.round(bytes / 1024 / 102.4) / 10;
+
+/** `atLab` is told just before the lab page is asked for (after a hop to set the page's storage). */
+async function openInPage(context: BrowserContext, url: string, account: string, code: string, atLab = () => {}): Promise<{ page: Page; readyMs: number }> {
+  const page = await context.newPage();
+  await page.goto(`${url}/en/`);
+  await page.evaluate(([account, code]) => {
+    localStorage.setItem('infralabs:sandboxMode', 'page');
+    localStorage.setItem('infralabs:account', account!);
+    localStorage.setItem('infralabs:code:ec2-launch', code!);
+  }, [account, code]);
+  atLab();
+  await page.goto(`${url}/en/labs/ec2-launch/`);
+  await page.waitForSelector('lab-workbench[data-setup="done"][data-sandbox-ready-at]', { timeout: 180_000 });
+  await page.waitForSelector('[data-part="editor"][data-ready="true"]');
+  return { page, readyMs: Number(await page.getAttribute('lab-workbench', 'data-sandbox-ready-at')) };
+}
+
+/** Learner code that times DescribeInstances from the run worker, as a learner's call goes. */
+const describeTimes = `import { DescribeInstancesCommand, EC2Client } from '@aws-sdk/client-ec2';
+const ec2 = new EC2Client({});
+const times: number[] = [];
+for (let i = 0; i < 31; i++) {
+  const started = performance.now();
+  await ec2.send(new DescribeInstancesCommand({}));
+  if (i > 0) times.push(performance.now() - started);
+}
+times.sort((a, b) => a - b);
+console.log('median ' + times[15].toFixed(1) + ' ms');
+`;
+
+export default async function bench() {
+  const dir = await builtSite();
+  const served: string[] = [];
+  const site = await serveStatic(dir, 0, (file) => served.push(file));
+  const browser = await launchBrowser();
+  const solution = readFileSync(join(import.meta.dirname, '..', 'labs', 'ec2-launch', 'solution.ts'), 'utf8');
+  try {
+    // Cold: a fresh browser profile each time (nothing cached); the downloads of the first one.
+    const cold: number[] = [];
+    let firstVisitBytes = 0;
+    for (let i = 0; i < 3; i++) {
+      const context = await browser.newContext();
+      const { readyMs } = await openInPage(context, site.url, randomAccount(), solution, () => (served.length = 0));
+      cold.push(readyMs);
+      if (i === 0) firstVisitBytes = [...new Set(served)].reduce((sum, file) => sum + gzipSync(readFileSync(file)).length, 0);
+      await context.close();
+    }
+
+    // Repeat visits: the same profile, its service worker and cache, a new page each time.
+    const context = await browser.newContext();
+    const account = randomAccount();
+    const first = await openInPage(context, site.url, account, solution);
+    await first.page.close();
+    const repeat: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const { page, readyMs } = await openInPage(context, site.url, account, solution);
+      repeat.push(readyMs);
+      if (i < 2) await page.close();
+    }
+    const page = context.pages().at(-1)!;
+    if (!/Finished/.test(await runCode(page, 180_000))) throw new Error('the ec2-launch solution failed in the page');
+    await typeCode(page, describeTimes);
+    const printed = /median ([\d.]+) ms/.exec(await runCode(page, 120_000))?.[1];
+    const checks: number[] = [];
+    for (let i = 0; i < 4; i++) {
+      const started = Date.now();
+      await check(page, 120_000);
+      if (i > 0) checks.push(Date.now() - started);
+    }
+    const score = await page.textContent('.il-score');
+    if (!/Score (\d+) \/ \1\b/.test(score ?? '')) throw new Error(`ec2-launch did not score full marks in the page (${score})`);
+    await context.close();
+    return [
+      { name: 'page sandbox: first visit downloads (gzip)', value: mb(firstVisitBytes), unit: 'MB', target: '≤ 15 MB' },
+      { name: 'page sandbox: lab page load to ready, cold', value: Math.round(median(cold)), unit: 'ms', target: '≤ 8000 ms' },
+      { name: 'page sandbox: lab page load to ready, repeat visit', value: Math.round(median(repeat)), unit: 'ms', target: '≤ 3000 ms' },
+      { name: 'page sandbox: DescribeInstances from learner code (warm)', value: Number(printed ?? NaN), unit: 'ms', target: '≤ 20 ms' },
+      { name: 'page sandbox: Check on a solved ec2-launch (warm)', value: Math.round(median(checks)), unit: 'ms', target: '≤ 1000 ms' },
+    ];
+  } finally {
+    await browser.close();
+    await site.close();
+  }
+}

@@ -1,0 +1,141 @@
+// The sandbox in the page, in Chromium, with no sandbox process for the page to reach (the test
+// sandbox runs, but the page is never told its address): every lab's reference solution gets full
+// marks, and a wrong-answer fixture of each lab fails the same check as on the Node sandbox (the
+// fixture proofs, labs/*/lab.test.ts); s3-website's site opens in a tab; a reload keeps the
+// resources and Reset empties them for good; and no page, ours or another site's, can navigate
+// into the sandbox's API.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { readFixtures } from '../grader/labs.ts';
+import { freshAccount } from '../test/sandbox-context.ts';
+import { builtSite, root } from './built-site.ts';
+import { check, runCode, typeCode } from './lab-driver.ts';
+import { siteInBrowser } from './site-in-browser.ts';
+import { serveStatic } from './static-server.ts';
+
+const labs = readdirSync(join(root, 'labs')).filter((id) => existsSync(join(root, 'labs', id, 'solution.ts'))).sort();
+const site = siteInBrowser();
+let context: BrowserContext;
+let page: Page;
+
+/** One fixture per lab that the page can run: it builds on the solution (which the page ran just
+ *  before, in the same account) and imports nothing else of the lab's folder. */
+function pageFixture(lab: string) {
+  return readFixtures(join(root, 'labs', lab, 'fixtures')).find((fixture) => {
+    const source = readFileSync(fixture.file, 'utf8');
+    return source.includes("await import('../solution.ts');") && !/from '\.|import\('\.\.\/(?!solution\.ts)/.test(source);
+  });
+}
+
+/** Opens a lab in a fresh account with this code saved for it, and waits until its setup ran in
+ *  the sandbox in the page. */
+async function openInPage(lab: string, account: string, code?: string): Promise<void> {
+  await page.evaluate(([lab, account, code]) => {
+    localStorage.setItem('infralabs:account', account!);
+    if (code !== undefined) localStorage.setItem(`infralabs:code:${lab}`, code);
+  }, [lab, account, code] as const);
+  await page.goto(`${site.url}/en/labs/${lab}/`);
+  await page.waitForSelector('lab-workbench[data-sandbox="page"][data-setup="done"]', { timeout: 120_000 });
+  await page.waitForSelector('[data-part="editor"][data-ready="true"]', { timeout: 60_000 });
+}
+
+const checkStatus = (id: string) => page.getAttribute(`[data-check="${id}"]`, 'class');
+const score = async () => /Score (\d+) \/ (\d+)/.exec((await page.textContent('[data-part="results"]')) ?? '')?.slice(1, 3).map(Number);
+
+beforeAll(async () => {
+  context = await site.browser.newContext();
+  // The lab page on this machine would look for a local sandbox first: this one must not.
+  await context.addInitScript(() => localStorage.setItem('infralabs:sandboxMode', 'page'));
+  page = await context.newPage();
+  await page.goto(`${site.url}/en/`);
+}, 120_000);
+
+afterAll(async () => {
+  await context?.close();
+});
+
+describe.each(labs)('lab %s in the page', (lab) => {
+  test('the solution gets full marks; a wrong answer fails the check it fails on the Node sandbox', { timeout: 420_000 }, async () => {
+    await openInPage(lab, freshAccount(), readFileSync(join(root, 'labs', lab, 'solution.ts'), 'utf8'));
+    expect(await runCode(page, 180_000)).toMatch(/Finished/);
+    await check(page, 120_000);
+    const [got, max] = (await score())!;
+    expect(got, (await page.textContent('[data-part="results"]')) ?? '').toBe(max);
+
+    const fixture = pageFixture(lab);
+    expect(fixture, `${lab} needs a fixture that builds on the solution`).toBeDefined();
+    const code = readFileSync(fixture!.file, 'utf8').replace("await import('../solution.ts');", '');
+    await typeCode(page, code);
+    expect(await runCode(page, 180_000)).toMatch(/Finished/);
+    await check(page, 120_000);
+    expect(await checkStatus(fixture!.check), `${fixture!.file} must fail ${fixture!.check}`).toContain('il-check-fail');
+    const failing = await page.$$eval('.il-check-fail', (nodes) => nodes.map((node) => node.getAttribute('data-check')));
+    expect(failing.sort()).toEqual([fixture!.check, ...fixture!.alsoFails].sort());
+  });
+});
+
+test("s3-website's site opens in a tab, served by the sandbox in the page, with AWS's status codes", { timeout: 300_000 }, async () => {
+  const account = freshAccount();
+  await openInPage('s3-website', account, readFileSync(join(root, 'labs', 's3-website', 'solution.ts'), 'utf8'));
+  const printed = await runCode(page, 180_000);
+  expect(printed).toMatch(/Finished/);
+  // The console links the address the code prints to the sandbox in the page.
+  const link = await page.getAttribute('[data-part="output"] a[href*="/_sandbox/_infralabs/website/"]', 'href');
+  expect(link).toBe(`${site.url}/_sandbox/_infralabs/website/site-${account}/`);
+  const tab = await context.newPage();
+  const home = await tab.goto(link!);
+  expect(home?.status()).toBe(200);
+  expect(await tab.textContent('body')).toBeTruthy();
+  const missing = await tab.goto(`${link}no-such-page.html`);
+  expect(missing?.status()).toBe(404);
+  await tab.close();
+});
+
+test('a reload keeps the resources; Reset empties them, and they stay gone after a reload', { timeout: 300_000 }, async () => {
+  const account = freshAccount();
+  await openInPage('ec2-launch', account, readFileSync(join(root, 'labs', 'ec2-launch', 'solution.ts'), 'utf8'));
+  expect(await runCode(page, 180_000)).toMatch(/Finished/);
+  const instance = /launched web-1: (i-[0-9a-f]+)/.exec(await page.textContent('[data-part="output"]') ?? '')?.[1];
+  expect(instance).toBeDefined();
+
+  await openInPage('ec2-launch', account);
+  await page.waitForFunction((id) => document.querySelector('[data-part="resources"]')?.textContent?.includes(id), instance!, { timeout: 60_000 });
+  await check(page, 120_000);
+  const [kept, max] = (await score())!;
+  expect(kept).toBe(max);
+
+  await page.click('[data-part="reset"]');
+  await page.click('[data-part="confirm-ok"]');
+  await page.waitForFunction(() => /Lab reset: the setup/.test(document.querySelector('[data-part="output"]')?.textContent ?? ''), undefined, { timeout: 60_000 });
+  await check(page, 120_000);
+  expect((await score())![0]).toBe(0);
+  await openInPage('ec2-launch', account);
+  await check(page, 120_000);
+  expect((await score())![0]).toBe(0);
+  expect(await page.textContent('[data-part="resources"]')).not.toContain(instance);
+});
+
+test("another tab of the site uses the same sandbox; no page navigates into its API, not even another site's", { timeout: 180_000 }, async () => {
+  const account = freshAccount();
+  await openInPage('s3-backup', account);
+  // A second tab does not start a sandbox of its own: the first one answers it, same state.
+  const second = await context.newPage();
+  await second.goto(`${site.url}/en/`);
+  expect(await second.evaluate(async (url) => (await fetch(url)).status, `${site.url}/_sandbox/_infralabs/health`)).toBe(200);
+  // A navigation is what a link or a form on any site can send: only a website may be opened so.
+  const api = await second.goto(`${site.url}/_sandbox/_infralabs/health`);
+  expect(api?.status()).toBe(403);
+  // Another site: another origin (the same files on another port), whose page then holds nothing but the form.
+  const other = await serveStatic(await builtSite());
+  try {
+    await second.goto(`${other.url}/404.html`);
+    await second.setContent(`<form method="post" action="${site.url}/_sandbox/?Action=TerminateInstances&amp;InstanceId.1=i-1"><button>go</button></form>`);
+    const [answer] = await Promise.all([second.waitForNavigation(), second.click('button')]);
+    expect(answer?.status()).toBe(403);
+  } finally {
+    await other.close();
+    await second.close();
+  }
+});
