@@ -139,3 +139,24 @@ test("another tab of the site uses the same sandbox; no page navigates into its 
     await second.close();
   }
 });
+
+test("a handler in the page has no workers, storage or navigator of the site, and one that never ends is stopped at its timeout", { timeout: 300_000 }, async () => {
+  await openInPage('lambda-vs-fargate', freshAccount());
+  await typeCode(page, `import { CreateRoleCommand, IAMClient } from '@aws-sdk/client-iam';
+import { CreateFunctionCommand, InvokeCommand, LambdaClient, waitUntilFunctionActiveV2 } from '@aws-sdk/client-lambda';
+import { strToU8, zipSync } from 'fflate';
+const { Role } = await new IAMClient({}).send(new CreateRoleCommand({ RoleName: 'probe-exec', AssumeRolePolicyDocument: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }] }) }));
+const lambda = new LambdaClient({});
+const make = async (name: string, source: string) => {
+  await lambda.send(new CreateFunctionCommand({ FunctionName: name, Runtime: 'nodejs22.x', Role: Role!.Arn, Handler: 'index.handler', Timeout: 3, Code: { ZipFile: zipSync({ 'index.js': strToU8(source) }) } }));
+  await waitUntilFunctionActiveV2({ client: lambda, maxWaitTime: 30 }, { FunctionName: name });
+  const answer = await lambda.send(new InvokeCommand({ FunctionName: name }));
+  console.log(name, answer.FunctionError ?? 'ok', new TextDecoder().decode(answer.Payload));
+};
+await make('probe-globals', "exports.handler = async () => [typeof Worker, typeof SharedWorker, typeof indexedDB, typeof caches, typeof BroadcastChannel, typeof navigator].join(',');");
+await make('probe-forever', 'exports.handler = async () => { for (;;) {} };');
+`);
+  const printed = await runCode(page, 180_000);
+  expect(printed).toContain('probe-globals ok "undefined,undefined,undefined,undefined,undefined,undefined"');
+  expect(printed).toMatch(/probe-forever Unhandled .*Task timed out after 3(\.\d+)? seconds/);
+});

@@ -10,9 +10,15 @@ const scope = self as unknown as Record<string, unknown>;
 // The Node host refuses worker threads to a handler: no nested workers here either (terminating
 // this worker would end them too, but they are no part of Lambda's runtime). And a worker of the
 // site's origin could open the site's storage, where the in-page sandbox keeps the learner's
-// state, and talk to its other workers: none of that is a Lambda function's. (Own properties of
-// the worker's global, configurable as WebIDL makes them: once deleted, the handler has no way back.)
-for (const name of ['Worker', 'SharedWorker', 'indexedDB', 'caches', 'BroadcastChannel', 'navigator']) delete scope[name];
+// state, and talk to its other workers: none of that is a Lambda function's. Constructors are own
+// properties of the worker's global, but indexedDB, caches and navigator are getters of its
+// prototypes (WorkerGlobalScope's): each is deleted where it is defined, configurable as WebIDL
+// makes them, so the handler has no way back (e2e/page-sandbox.test.ts tries).
+for (const name of ['Worker', 'SharedWorker', 'indexedDB', 'caches', 'BroadcastChannel', 'navigator']) {
+  for (let holder: object | null = scope; holder; holder = Object.getPrototypeOf(holder)) {
+    if (Object.prototype.hasOwnProperty.call(holder, name)) delete (holder as Record<string, unknown>)[name];
+  }
+}
 
 // Lambda's runtime bundles the SDK and nothing else of the site: only its packages load here.
 const server = serveLambda(
