@@ -1,13 +1,11 @@
 // Engine, context, the policy evaluator and every lab definition (with its checks) must run in the
 // browser unchanged: bundle them for the browser and fail on any Node built-in they reach.
-import { builtinModules } from 'node:module';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { build, type Plugin } from 'esbuild';
 import { expect, it } from 'vitest';
+import { bundleForBrowser } from '../test/browser-bundle.ts';
 
 const root = join(import.meta.dirname, '..');
-const builtins = new Set(builtinModules.flatMap((name) => [name, `node:${name}`]));
 
 function entryPoints(): string[] {
   const labs = join(root, 'labs');
@@ -23,27 +21,7 @@ function entryPoints(): string[] {
 }
 
 it('bundles engine, context, sandbox-api, the formats, policy/ and every labs/*/lab.ts for the browser without a Node built-in', async () => {
-  const reached: string[] = [];
-  const catchBuiltins: Plugin = {
-    name: 'catch-node-builtins',
-    setup(plugin) {
-      plugin.onResolve({ filter: /.*/ }, (args) => {
-        if (!builtins.has(args.path) && !args.path.startsWith('node:')) return undefined;
-        reached.push(`${args.path} (imported by ${args.importer.replace(`${root}/`, '')})`);
-        return { path: args.path, external: true };
-      });
-    },
-  };
-  const result = await build({
-    entryPoints: entryPoints(),
-    bundle: true,
-    write: false,
-    platform: 'browser',
-    format: 'esm',
-    outdir: 'out',
-    logLevel: 'silent',
-    plugins: [catchBuiltins],
-  });
-  expect(result.errors).toEqual([]);
-  expect(reached, 'browser code must not import Node built-ins').toEqual([]);
+  const bundle = await bundleForBrowser(entryPoints());
+  expect(bundle.errors).toEqual([]);
+  expect(bundle.builtins, 'browser code must not import Node built-ins').toEqual([]);
 }, 120_000);
