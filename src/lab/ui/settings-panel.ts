@@ -16,6 +16,8 @@ export interface SettingsEvents {
 export interface SettingsPanel {
   /** Shows a sandbox address the page switched to by other means (joining or leaving a class). */
   showEndpoint(endpoint: string): void;
+  /** Says in the summary that the sandbox runs in the page (the address field keeps the local one). */
+  showInPage(): void;
 }
 
 export function wireSettings(root: HTMLElement, t: T, events: SettingsEvents): SettingsPanel {
@@ -67,7 +69,8 @@ export function wireSettings(root: HTMLElement, t: T, events: SettingsEvents): S
       fileInput.value = '';
     }
   });
-  return { showEndpoint };
+  const summary = root.querySelector<HTMLElement>('[data-part="settings-endpoint"]')!;
+  return { showEndpoint, showInPage: () => (summary.textContent = `· ${t('lab.settingsSandbox', { endpoint: t('lab.sandboxInPage') })}`) };
 }
 
 /** Where the sandbox runs: automatic, the local one, or the one in the page. */

@@ -5,6 +5,7 @@ import type { Service } from '../../../grader/lab.ts';
 import type { GradeReport } from '../../../grader/report.ts';
 import { isLang, translator, type Lang } from '../../i18n/ui.ts';
 import type { LabEditor } from '../editor/monaco.ts';
+import { classSession } from '../progress/class-session.ts';
 import { lastCheck, saveCheck, saveCode, savedCode } from '../progress/lab-progress.ts';
 import { account, sandboxEndpoint, sandboxMode, secret, setSandboxMode } from '../progress/settings.ts';
 import { Runner } from '../run/runner.ts';
@@ -16,7 +17,7 @@ import { renderResources } from './resources-view.ts';
 import { renderResults, type StepTitles } from './results-view.ts';
 import { resetAccount, sandboxReachable, unreachableMessage } from './sandbox-status.ts';
 import { wireClass } from './class-panel.ts';
-import { wireSettings } from './settings-panel.ts';
+import { wireSettings, type SettingsPanel } from './settings-panel.ts';
 import { websiteLink } from './website-link.ts';
 import { loadSolution } from './solution.ts';
 
@@ -86,7 +87,7 @@ class LabWorkbench extends HTMLElement {
         if (up) void this.prepare();
       });
     });
-    const settings = wireSettings(this.find('settings'), this.t, {
+    const settings = this.settings = wireSettings(this.find('settings'), this.t, {
       endpoint: this.endpoint,
       onEndpointChange: (value) => {
         this.endpoint = value;
@@ -240,6 +241,7 @@ class LabWorkbench extends HTMLElement {
 
   /** Whether this page talks to the sandbox in the page. */
   private inPage = false;
+  private settings: SettingsPanel | undefined;
 
   /**
    * The sandbox to talk to, by the learner's choice (settings.ts): the local one; the one in the
@@ -273,6 +275,7 @@ class LabWorkbench extends HTMLElement {
       bar.hidden = true;
       text.textContent = this.t('lab.pageSandboxReady');
       this.dataset.sandbox = 'page';
+      this.settings?.showInPage();
       this.dataset.sandboxReadyAt = String(Math.round(performance.now()));
       return await this.probeSandbox();
     } catch (error) {
@@ -291,6 +294,8 @@ class LabWorkbench extends HTMLElement {
     this.sandboxUp = up;
     if (up) this.sandboxSeenAt = performance.now();
     if (!up) banner.querySelector('[data-part="banner-text"]')!.replaceChildren(withCode(unreachableMessage(this.t, this.endpoint, location.origin)));
+    // A class's work counts only in its sandbox: the page's own is no way out of it.
+    banner.querySelector<HTMLElement>('[data-part="use-page"]')!.hidden = this.inPage || classSession() !== undefined;
     return up;
   }
 
