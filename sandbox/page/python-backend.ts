@@ -33,6 +33,19 @@ export interface PythonBackend {
 
 export type LoadStage = 'runtime' | 'packages' | 'moto' | 'ready';
 
+/**
+ * Where the interpreter's memory snapshot is kept between visits (snapshot-cache.ts in the
+ * browser). A snapshot taken right after moto and the patches are imported, before any request,
+ * makes the next start a restore instead of an import: Pyodide's `makeMemorySnapshot` and
+ * `_loadSnapshot` are private API, so every failure falls back to the ordinary start.
+ */
+export interface SnapshotStore {
+  /** `key` names the build (Pyodide's version and the packages' hash): a snapshot fits only its own. */
+  load(key: string): Promise<Uint8Array | undefined>;
+  save(key: string, snapshot: Uint8Array): Promise<void>;
+  discard(key: string): Promise<void>;
+}
+
 export interface StartOptions {
   /** The folder with Pyodide's files and manifest.json, ending in "/" (a URL, or a path in Node). */
   indexURL: string;
@@ -43,9 +56,40 @@ export interface StartOptions {
   fetchBytes?: (url: string) => Promise<Uint8Array>;
   /** Hands over the interpreter once moto is ready: for tests and measurements that run Python. */
   onPyodide?: (pyodide: PyodideAPI) => void;
+  /** Keeps a snapshot after the first start and restores it on the next (see SnapshotStore). */
+  snapshots?: SnapshotStore;
+}
+
+type LoadOptions = { indexURL: string; _makeSnapshot?: boolean; _loadSnapshot?: Uint8Array };
+type LoadPyodide = (options: LoadOptions) => Promise<PyodideAPI & { makeMemorySnapshot(): Uint8Array }>;
+
+/**
+ * Restores a snapshot. Pyodide copies it into the new instance's memory without growing that
+ * memory first (314.0.7), so the memory is grown to the snapshot's size as soon as the instance
+ * exists: WebAssembly's instantiate functions are wrapped for the duration of this one load.
+ */
+async function restore(loadPyodide: LoadPyodide, indexURL: string, snapshot: Uint8Array) {
+  const wasm = WebAssembly as unknown as Record<'instantiate' | 'instantiateStreaming', (...args: unknown[]) => Promise<unknown>>;
+  const originals = { instantiate: wasm.instantiate, instantiateStreaming: wasm.instantiateStreaming };
+  const grown = (result: unknown) => {
+    const instance = (result as { instance?: WebAssembly.Instance }).instance ?? (result as WebAssembly.Instance);
+    const memory = instance.exports?.memory as WebAssembly.Memory | undefined;
+    if (memory && memory.buffer.byteLength < snapshot.length) memory.grow(Math.ceil((snapshot.length - memory.buffer.byteLength) / 65536));
+    return result;
+  };
+  for (const name of ['instantiate', 'instantiateStreaming'] as const) {
+    const original = originals[name];
+    if (original) wasm[name] = (...args) => original.apply(WebAssembly, args).then(grown);
+  }
+  try {
+    return await loadPyodide({ indexURL, _loadSnapshot: snapshot });
+  } finally {
+    Object.assign(wasm, originals);
+  }
 }
 
 interface Manifest {
+  pyodide: string;
   archive: string;
   hash: string;
   sitePackages: string;
@@ -72,21 +116,39 @@ function headersObject(pairs: [string, string][]): Record<string, string | strin
   return headers;
 }
 
-export async function startPythonBackend({ indexURL, archiveURL, onProgress, onPyodide, fetchBytes = fetchWithFetch }: StartOptions): Promise<PythonBackend> {
+export async function startPythonBackend({ indexURL, archiveURL, onProgress, onPyodide, snapshots, fetchBytes = fetchWithFetch }: StartOptions): Promise<PythonBackend> {
   onProgress?.('runtime');
   const manifest = JSON.parse(new TextDecoder().decode(await fetchBytes(`${indexURL}manifest.json`))) as Manifest;
   const archive = fetchBytes(archiveURL ?? `${indexURL}${manifest.archive}`);
-  const { loadPyodide } = await import(/* @vite-ignore */ `${indexURL}pyodide.mjs`) as { loadPyodide: (options: { indexURL: string }) => Promise<PyodideAPI> };
-  const pyodide = await loadPyodide({ indexURL });
+  const { loadPyodide } = await import(/* @vite-ignore */ `${indexURL}pyodide.mjs`) as { loadPyodide: LoadPyodide };
+  const snapshotKey = `pyodide-${manifest.pyodide}-packages-${manifest.hash}`;
+  const stored = await snapshots?.load(snapshotKey).catch(() => undefined);
+  let pyodide = stored ? await restore(loadPyodide, indexURL, stored).catch(() => undefined) : undefined;
+  const restored = pyodide !== undefined;
+  if (stored && !restored) await snapshots?.discard(snapshotKey).catch(() => {});
+  pyodide ??= await loadPyodide({ indexURL, _makeSnapshot: snapshots !== undefined });
   onProgress?.('packages');
+  // Files live outside the interpreter's memory: a restored one needs them again too (moto
+  // imports a service's modules on its first call).
   pyodide.unpackArchive(await archive, 'zip', { extractDir: manifest.sitePackages });
   onProgress?.('moto');
-  const entry = pyodide.runPython(`
+  if (restored) {
+    // Every restore would otherwise draw the same random numbers (ids are seeded per call that
+    // keeps state anyway, persistence.ts; the rest, request ids, need not repeat).
+    pyodide.runPython('import random\nfrom moto.moto_api._internal import mock_random\nrandom.seed()\nmock_random.seed(random.getrandbits(64))');
+  } else {
+    pyodide.runPython(`
 import sys
 sys.path.insert(0, ${JSON.stringify(manifest.sitePackages)})
 import page_entry
-page_entry.start()
-page_entry`) as { handle: Handle };
+page_entry.start()`);
+    // Before the page holds any Python object: a snapshot cannot keep references from JavaScript.
+    if (snapshots) {
+      const snapshot = pyodide.makeMemorySnapshot();
+      void snapshots.save(snapshotKey, snapshot).catch(() => {});
+    }
+  }
+  const entry = pyodide.runPython('import page_entry\npage_entry') as { handle: Handle };
   const handle = entry.handle;
   // moto draws every id (i-..., vpc-..., request ids) from this one generator.
   const seedRandom = pyodide.runPython('from moto.moto_api._internal import mock_random\nmock_random.seed') as (value: number) => void;

@@ -4,6 +4,7 @@
 import { startPythonBackend, type LoadStage } from '../../../sandbox/page/python-backend.ts';
 import { pageHost, type PageHost, type RelayRequest } from '../../../sandbox/page/page-host.ts';
 import { IndexedDbCallLog } from '../../../sandbox/page/persistence.ts';
+import { cacheSnapshots } from '../../../sandbox/page/snapshot-cache.ts';
 import type { HostMessage } from './host-messages.ts';
 import { pageLambdaRunner } from './lambda-environment.ts';
 
@@ -18,6 +19,8 @@ async function boot(base: string): Promise<PageHost> {
   const python = await startPythonBackend({
     indexURL: `${origin}${base}page-sandbox/`,
     onProgress: (stage) => post({ type: 'progress', fraction: stageFraction[stage], step: stage }),
+    // A repeat visit restores the interpreter as it was after its first start.
+    snapshots: cacheSnapshots,
   });
   const host = await pageHost({
     python,
