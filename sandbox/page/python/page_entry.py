@@ -43,6 +43,15 @@ def start():
         return
     import importlib
     import pkgutil
+    import types
+
+    # urllib3 adapts itself to the browser's fetch when imported under Pyodide
+    # (urllib3.contrib.emscripten), reading JavaScript objects: moto only answers requests here and
+    # never sends one, and a memory snapshot of the interpreter (python-backend.ts) must hold no
+    # reference to JavaScript. A stand-in module keeps urllib3 as it is elsewhere.
+    stand_in = types.ModuleType("urllib3.contrib.emscripten")
+    stand_in.inject_into_urllib3 = lambda: None
+    sys.modules.setdefault("urllib3.contrib.emscripten", stand_in)
 
     import moto  # noqa: F401
     import patches
