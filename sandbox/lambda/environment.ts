@@ -7,16 +7,13 @@ import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { takeRuntime } from './runtime-processes.ts';
-import type { EnvironmentSpec, ExecutionEnvironment, InvokeInput, InvokeOutcome, RuntimeError } from './execution-environment.ts';
+import { EnvironmentLifecycle, type RuntimeInvocation, type RuntimeResult } from './environment-lifecycle.ts';
+import type { EnvironmentSpec, InvokeInput, InvokeOutcome, RuntimeError } from './execution-environment.ts';
 import { extractCode } from './extract-code.ts';
 import { functionEnvironment } from './function-env.ts';
-import { logStreamName, type LogEvent } from './log-lines.ts';
 import { readRssBytes } from './process-memory.ts';
-import { timedOut, timedOutLogLine, withRequestId } from './runtime-errors.ts';
 import { directoryBytes } from './tmp-usage.ts';
 
-/** At most this long to load the handler (AWS allows 10 s of init). */
-const initLimitMs = 10_000;
 const memoryPollMs = 25;
 /** /tmp is measured less often than memory: walking it costs more than reading /proc. */
 const tmpPollMs = 100;
@@ -26,40 +23,24 @@ type ChildMessage =
   | { type: 'ready' }
   | { type: 'init-error'; error: RuntimeError }
   | { type: 'log'; text: string }
-  | { type: 'result'; requestId: string; ok: boolean; payload?: string; error?: RuntimeError; fatal?: boolean };
+  | ({ type: 'result'; requestId: string } & RuntimeResult);
 
-export class NodeExecutionEnvironment implements ExecutionEnvironment {
-  readonly id = randomBytes(16).toString('hex');
-  readonly logStreamName: string;
-  readonly key: string;
-  readonly fingerprint: string;
-  readonly account: string;
-  state: 'starting' | 'idle' | 'busy' | 'dead' = 'starting';
-  lastUsed = Date.now();
-  retiring = false;
-  /** Held by an invocation (or being started for one); the pool hands it to no one else. */
-  leased = false;
+/** Init, invocations and their outcomes are EnvironmentLifecycle's, as in the page's host; this is
+ *  the process, and the limits only it can watch: memory and /tmp. */
+export class NodeExecutionEnvironment extends EnvironmentLifecycle {
+  readonly id: string;
   private child: ChildProcess | undefined;
   /** The runtime process's own directory (task/, tmp/, node_modules), known once it is taken. */
   private dir: string | undefined;
   /** The runtime sent a result and waits for a thaw byte (bootstrap.mjs). */
   private frozen = false;
-  private logs: LogEvent[] = [];
   private stderrTail = '';
-  private initDurationMs: number | undefined;
-  private initError: RuntimeError | undefined;
   private peakRss = 0;
-  private onMessage: ((message: ChildMessage) => void) | undefined;
-  private onExit: ((code: number | null, signal: NodeJS.Signals | null) => void) | undefined;
-
-  private readonly spec: EnvironmentSpec;
 
   constructor(spec: EnvironmentSpec) {
-    this.spec = spec;
-    this.key = spec.key;
-    this.fingerprint = spec.fingerprint;
-    this.account = spec.account;
-    this.logStreamName = logStreamName(spec.executedVersion, this.id);
+    const id = randomBytes(16).toString('hex');
+    super(spec, id);
+    this.id = id;
   }
 
   get pid(): number | undefined { return this.child?.pid; }
@@ -115,154 +96,36 @@ export class NodeExecutionEnvironment implements ExecutionEnvironment {
     });
     child.on('message', (message: ChildMessage) => {
       if (message.type === 'log') this.logs.push({ timestamp: Date.now(), message: message.text });
+      else if (message.type === 'result') this.onMessage?.({ type: 'result', requestId: message.requestId, result: message });
       else this.onMessage?.(message);
     });
-    // A send on a channel that just closed reports here; the exit handler tells the invocation.
-    child.on('error', () => { this.state = 'dead'; });
+    // A send on a channel that just closed reports here; the exit handler tells an invocation.
+    child.on('error', (error) => {
+      this.state = 'dead';
+      if (this.requestId === undefined) this.onFailure?.({ errorType: 'Runtime.Unknown', errorMessage: `could not start the Node.js runtime: ${error.message}` });
+    });
     child.on('exit', (code, signal) => {
       this.state = 'dead';
-      this.onExit?.(code, signal);
+      const fail = this.onFailure;
+      const requestId = this.requestId;
+      if (!fail) return;
+      if (requestId === undefined) fail(this.exitError('init', code, signal));
+      // Give messages already in the pipe (a result sent just before exiting) a moment to land.
+      else setTimeout(() => fail(this.exitError(requestId, code, signal)), 30);
     });
     child.send({ type: 'init', env, cwd: taskRoot });
     const watch = setInterval(() => this.sampleMemory(), memoryPollMs);
-    const initLimit = initLimitMs;
-    let timer: NodeJS.Timeout | undefined;
     try {
-      await new Promise<void>((resolve) => {
-        timer = setTimeout(() => {
-          this.initError = timedOut('init', initLimit / 1000);
-          this.kill();
-          resolve();
-        }, initLimit);
-        this.onMessage = (message) => {
-          if (message.type === 'init-error') this.initError = message.error;
-          resolve();
-        };
-        this.onExit = (code, signal) => {
-          this.initError ??= this.exitError('init', code, signal);
-          resolve();
-        };
-        child.once('error', (error) => {
-          this.initError ??= { errorType: 'Runtime.Unknown', errorMessage: `could not start the Node.js runtime: ${error.message}` };
-          resolve();
-        });
-      });
+      await this.loadHandler(started);
     } finally {
-      clearTimeout(timer);
       clearInterval(watch);
-      this.onMessage = undefined;
-      this.onExit = undefined;
     }
-    this.initDurationMs = performance.now() - started;
-    if (this.initError) this.kill();
-    else this.state = 'idle';
   }
 
-  /** Runs one invocation. The environment is dead afterwards if it timed out or crashed. */
-  async invoke(input: InvokeInput): Promise<InvokeOutcome> {
-    const { configuration } = this.spec;
-    const initDurationMs = this.initDurationMs;
-    this.initDurationMs = undefined;
-    const initLogs = this.logs;
-    this.logs = [];
-    const started = performance.now();
+  override invoke(input: InvokeInput): Promise<InvokeOutcome> {
+    // Each invocation reports its own peak, not init's or the last one's.
     this.peakRss = 0;
-    const finish = (status: InvokeOutcome['status'], payload: string, error?: RuntimeError): InvokeOutcome => {
-      const logs = this.logs;
-      this.logs = [];
-      // What the platform itself writes when it ends an invocation.
-      if (status === 'timeout' && error) {
-        logs.push({ timestamp: Date.now(), message: timedOutLogLine(input.requestId, error) });
-      } else if (error && /^Runtime\.(OutOfMemory|ExitError)$/.test(error.errorType)) {
-        logs.push({ timestamp: Date.now(), message: `${error.errorMessage}\n${error.errorType}` });
-      } else if (error?.errorMessage.startsWith('ENOSPC')) {
-        logs.push({ timestamp: Date.now(), message: `${new Date().toISOString()}\t${input.requestId}\tERROR\t${error.errorMessage}: /tmp holds more than its ${this.tmpLimitBytes / 1024 / 1024} MB (EphemeralStorage.Size); the environment was stopped` });
-      }
-      return {
-        payload, error, status,
-        durationMs: performance.now() - started,
-        maxMemoryUsedMb: Math.max(1, Math.round(this.peakRss / 1024 / 1024)),
-        initDurationMs,
-        initLogs,
-        logs,
-      };
-    };
-    if (this.initError) {
-      const error = withRequestId(this.initError, input.requestId);
-      this.initError = undefined;
-      return finish(error.errorType === 'Sandbox.Timedout' ? 'timeout' : 'error', JSON.stringify(error), error);
-    }
-    const child = this.child!;
-    if (this.state !== 'idle') {
-      const error = { errorType: 'Runtime.ExitError', errorMessage: `RequestId: ${input.requestId} Error: Runtime exited before the invocation` };
-      return finish('error', JSON.stringify(error), error);
-    }
-    this.state = 'busy';
-    this.thaw();
-    const deadline = Date.now() + configuration.Timeout * 1000;
-    return new Promise<InvokeOutcome>((resolve) => {
-      let done = false;
-      const settle = (outcome: InvokeOutcome) => {
-        if (done) return;
-        done = true;
-        clearTimeout(timer);
-        clearInterval(watch);
-        clearInterval(tmpWatch);
-        this.onMessage = undefined;
-        this.onExit = undefined;
-        if (this.state === 'busy') this.state = 'idle';
-        this.lastUsed = Date.now();
-        resolve(outcome);
-      };
-      const fail = (status: InvokeOutcome['status'], error: RuntimeError) => settle(finish(status, JSON.stringify(error), error));
-      const timer = setTimeout(() => {
-        this.kill();
-        fail('timeout', timedOut(input.requestId, configuration.Timeout));
-      }, configuration.Timeout * 1000);
-      const watch = setInterval(() => {
-        if (this.sampleMemory() > this.memoryLimitBytes) {
-          this.kill();
-          fail('error', outOfMemory(input.requestId));
-        }
-      }, memoryPollMs);
-      const tmpWatch = setInterval(() => {
-        if (!this.tmpOverLimit()) return;
-        this.kill();
-        fail('error', noSpaceLeft());
-      }, tmpPollMs);
-      this.onMessage = (message) => {
-        if (message.type !== 'result' || message.requestId !== input.requestId) return;
-        this.sampleMemory();
-        // An error nobody caught ends the process (the runtime exits right after telling us).
-        if (message.fatal) this.kill();
-        // Lambda freezes the environment once the response is in: timers and work the handler
-        // left running resume at the next invocation, not before (the runtime blocks itself as
-        // soon as its result is sent; SIGSTOP holds even a handler that got round that).
-        else this.freeze();
-        if (!message.fatal && this.tmpOverLimit()) {
-          this.kill();
-          fail('error', noSpaceLeft());
-        } else if (message.ok) settle(finish('success', message.payload ?? 'null'));
-        else fail('error', message.error!);
-      };
-      this.onExit = (code, signal) => {
-        // Give messages already in the pipe (a result sent just before exiting) a moment to land.
-        setTimeout(() => {
-          if (this.exceededMemory()) fail('error', outOfMemory(input.requestId));
-          else fail('error', this.exitError(input.requestId, code, signal));
-        }, 30);
-      };
-      child.send({
-        type: 'invoke',
-        requestId: input.requestId,
-        event: input.event,
-        deadline,
-        functionVersion: this.spec.executedVersion,
-        invokedFunctionArn: input.invokedFunctionArn,
-        clientContext: input.clientContext,
-        traceHeader: input.traceHeader,
-      });
-    });
+    return super.invoke(input);
   }
 
   /** Stops the process and deletes its directory. */
@@ -270,6 +133,54 @@ export class NodeExecutionEnvironment implements ExecutionEnvironment {
     this.kill();
     this.state = 'dead';
     if (this.dir) rmSync(this.dir, { recursive: true, force: true });
+  }
+
+  protected sendInvocation(invocation: RuntimeInvocation): void {
+    this.thaw();
+    this.child!.send({ type: 'invoke', ...invocation });
+  }
+
+  protected maxMemoryUsedMb(): number {
+    return Math.max(1, Math.round(this.peakRss / 1024 / 1024));
+  }
+
+  protected override watch(requestId: string, fail: (error: RuntimeError) => void): () => void {
+    const memory = setInterval(() => {
+      if (this.sampleMemory() <= this.memoryLimitBytes) return;
+      this.kill();
+      fail(outOfMemory(requestId));
+    }, memoryPollMs);
+    const tmp = setInterval(() => {
+      if (!this.tmpOverLimit()) return;
+      this.kill();
+      fail(noSpaceLeft());
+    }, tmpPollMs);
+    return () => {
+      clearInterval(memory);
+      clearInterval(tmp);
+    };
+  }
+
+  protected override afterResult(result: RuntimeResult): RuntimeError | undefined {
+    this.sampleMemory();
+    // An error nobody caught ends the process (the runtime exits right after telling us).
+    if (!result.ok && result.fatal) {
+      this.kill();
+      return undefined;
+    }
+    // Lambda freezes the environment once the response is in: timers and work the handler
+    // left running resume at the next invocation, not before (the runtime blocks itself as
+    // soon as its result is sent; SIGSTOP holds even a handler that got round that).
+    this.freeze();
+    if (!this.tmpOverLimit()) return undefined;
+    this.kill();
+    return noSpaceLeft();
+  }
+
+  protected override platformLogLine(requestId: string, error: RuntimeError): string | undefined {
+    if (error.errorType === 'Runtime.OutOfMemory') return `${error.errorMessage}\n${error.errorType}`;
+    if (error.errorMessage.startsWith('ENOSPC')) return `${new Date().toISOString()}\t${requestId}\tERROR\t${error.errorMessage}: /tmp holds more than its ${this.tmpLimitBytes / 1024 / 1024} MB (EphemeralStorage.Size); the environment was stopped`;
+    return undefined;
   }
 
   /** After a result the runtime blocks itself until thaw() (no JavaScript runs); SIGSTOP also
@@ -294,7 +205,7 @@ export class NodeExecutionEnvironment implements ExecutionEnvironment {
     return this.dir !== undefined && directoryBytes(join(this.dir, 'tmp'), this.tmpLimitBytes) > this.tmpLimitBytes;
   }
 
-  private kill(): void {
+  protected kill(): void {
     // Dead from now on, though the exit event comes later: no one may reuse this process.
     this.state = 'dead';
     const child = this.child;
