@@ -122,8 +122,8 @@ export async function startPythonBackend({ indexURL, archiveURL, onProgress, onP
   const archive = fetchBytes(archiveURL ?? `${indexURL}${manifest.archive}`);
   const { loadPyodide } = await import(/* @vite-ignore */ `${indexURL}pyodide.mjs`) as { loadPyodide: LoadPyodide };
   const snapshotKey = `pyodide-${manifest.pyodide}-packages-${manifest.hash}`;
-  const stored = await snapshots?.load(snapshotKey).catch(() => undefined);
-  let pyodide = stored ? await restore(loadPyodide, indexURL, stored).catch(() => undefined) : undefined;
+  const stored = await snapshots?.load(snapshotKey).catch((error: unknown) => void console.warn(`The in-page sandbox could not read its snapshot (${String(error)}); it starts afresh.`));
+  let pyodide = stored ? await restore(loadPyodide, indexURL, stored).catch((error: unknown) => void console.warn(`The in-page sandbox could not restore its snapshot (${String(error)}); it starts afresh.`)) : undefined;
   const restored = pyodide !== undefined;
   if (stored && !restored) await snapshots?.discard(snapshotKey).catch(() => {});
   pyodide ??= await loadPyodide({ indexURL, _makeSnapshot: snapshots !== undefined });

@@ -13,9 +13,11 @@ export const cacheSnapshots: SnapshotStore = {
     return new Uint8Array(await new Response(stored.body.pipeThrough(new DecompressionStream('gzip'))).arrayBuffer());
   },
   async save(key, snapshot) {
+    // Compressed whole before it is stored: an entry streamed in shows in the cache before its
+    // body is written, and a tab closed then would leave half a snapshot behind.
+    const compressed = await new Response(new Blob([snapshot as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new CompressionStream('gzip'))).arrayBuffer();
     const cache = await caches.open(cacheName);
     for (const old of await cache.keys()) await cache.delete(old);
-    const compressed = new Blob([snapshot as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new CompressionStream('gzip'));
     await cache.put(keyUrl(key), new Response(compressed));
   },
   async discard(key) {
