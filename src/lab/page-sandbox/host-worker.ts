@@ -12,7 +12,9 @@ const post = (message: HostMessage) => postMessage(message);
 /** Roughly how far along each stage starts: fetching and compiling Pyodide is most of a cold start. */
 const stageFraction: Record<LoadStage, number> = { runtime: 0.05, packages: 0.5, moto: 0.7, ready: 1 };
 
+/** The sandbox, once it answers; `ready` once it also holds the learner's kept resources. */
 let host: Promise<PageHost> | undefined;
+let ready: Promise<void> | undefined;
 
 async function boot(base: string): Promise<PageHost> {
   const origin = self.location.origin;
@@ -33,9 +35,14 @@ async function boot(base: string): Promise<PageHost> {
     calls: new IndexedDbCallLog(`infralabs-page-sandbox:${base}`),
     log: (line) => console.warn(`[sandbox] ${line}`),
   });
+  return host;
+}
+
+/** Plays the kept calls again. Requests are served meanwhile: a kept Invoke's handler calls the
+ *  sandbox while the Invoke waits for it. */
+async function restoreKept(host: PageHost): Promise<void> {
   post({ type: 'progress', fraction: 0.9, step: 'restoring' });
   await host.restore();
-  return host;
 }
 
 /** Answers the requests that arrive on a port from the service worker. */
@@ -58,7 +65,8 @@ self.onmessage = (event: MessageEvent<HostMessage>) => {
   const message = event.data;
   if (message.type === 'start') {
     host ??= boot(message.base);
-    host.then(() => post({ type: 'ready' }), (error: unknown) => post({ type: 'failed', message: error instanceof Error ? error.message : String(error) }));
+    ready ??= host.then(restoreKept);
+    ready.then(() => post({ type: 'ready' }), (error: unknown) => post({ type: 'failed', message: error instanceof Error ? error.message : String(error) }));
   } else if (message.type === 'connect' && event.ports[0]) {
     serve(event.ports[0]);
   }
