@@ -4,6 +4,7 @@
 // the Node host's runtime gives (sandbox/lambda/runtime/bootstrap.mjs, load-handler.mjs).
 // No DOM or Worker dependency: lambda-worker.ts is the Worker around it, and a Node test runs it
 // with the real SDK. Timeouts are the environment's business (it terminates the worker).
+import type { RuntimeInvocation } from '../../../sandbox/lambda/environment-lifecycle.ts';
 import type { RuntimeError } from '../../../sandbox/lambda/execution-environment.ts';
 import type { LogEvent } from '../../../sandbox/lambda/log-lines.ts';
 import { clientDefaults, withClientDefaults } from '../worker/client-defaults.ts';
@@ -22,16 +23,8 @@ export interface FunctionPackage {
   log: (event: LogEvent) => void;
 }
 
-export interface InvokeMessage {
-  requestId: string;
-  event: unknown;
-  /** Epoch milliseconds at which the environment stops the invocation (context.getRemainingTimeInMillis). */
-  deadline: number;
-  functionVersion: string;
-  invokedFunctionArn: string;
-  clientContext?: unknown;
-  traceHeader: string;
-}
+/** One invocation, as the shared lifecycle hands it to every host's runtime. */
+export type InvokeMessage = RuntimeInvocation;
 
 /** As the Node host's runtime reports an invocation; `fatal`: the environment cannot go on. */
 export type InvokeResult = { ok: true; payload: string } | { ok: false; error: RuntimeError; fatal?: boolean };
