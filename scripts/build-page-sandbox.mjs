@@ -1,32 +1,32 @@
 // `npm run build:page-sandbox`: builds the in-page sandbox's static files into public/page-sandbox/
-// (gitignored; the site serves them): Pyodide's core files from node_modules/pyodide, and one zip of
-// Python packages (moto and what it imports, pruned, plus our cryptography stand-in, the project's
-// moto patches and the page entry) named by its content hash, with manifest.json naming it.
+// (gitignored; the site serves them): Pyodide's loader and runtime from node_modules/pyodide, and
+// two archives named by their content hash, with manifest.json naming them: the standard library,
+// and the Python packages (moto and what it imports, pruned, plus our cryptography stand-in, the
+// project's moto patches and the page entry). Each archive is a zip of bytecode with its entries
+// stored, gzip-compressed whole (one stream compresses 1,600 small files far better than a zip's
+// entry-by-entry deflate); python-backend.ts decompresses it with the browser's DecompressionStream.
 //
 // Inputs: sandbox/page/python/requirements.lock (files and sha256), bundle.json (what to keep),
 // stand-ins/, page_entry.py, sandbox/moto/patches/, the pyodide package. Downloads are cached in
 // .cache/page-sandbox/ and checked against the lock's hashes every time they are read. Nothing is
 // rebuilt when a stamp of the inputs' hash matches, so `npm start`, `npm run build` and the tests
-// call this cheaply. Plain Node (runs on Node 20 too): no Python is needed to build the site.
-//
-// Source, not .pyc, by measurement in Node (sandbox/page/README.md): .pyc (compiled by Pyodide's
-// own Python) cut importing moto from ~7.5 s to ~3.5 s, but made the zip 9.0 MB instead of 6.5 MB,
-// which puts a first visit over the issue's 15 MB; and without the sources the patch guard (it
-// reads them) and tracebacks fail. Start time is better won with a cache after the first visit.
+// call this cheaply. No Python is needed to build the site: Pyodide itself, in Node, compiles the
+// bytecode and checks the patches' targets (scripts/compile-page-python.mjs).
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, copyFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
-import { gunzipSync } from 'node:zlib';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { unzipSync, zipSync } from 'fflate';
+import { compilePagePython } from './compile-page-python.mjs';
 import { root } from './node-22.mjs';
 
 const python = join(root, 'sandbox', 'page', 'python');
 const patchesDir = join(root, 'sandbox', 'moto', 'patches');
-const pyodideDir = join(root, 'node_modules', 'pyodide');
+export const pyodideDir = join(root, 'node_modules', 'pyodide');
 const cacheDir = join(root, '.cache', 'page-sandbox');
 export const outDir = join(root, 'public', 'page-sandbox');
-/** Pyodide's core: the loader, the runtime and the standard library; no packages. */
-export const pyodideFiles = ['pyodide.mjs', 'pyodide.asm.mjs', 'pyodide.asm.wasm', 'python_stdlib.zip', 'pyodide-lock.json'];
+/** Pyodide's loader and runtime as they come (its standard library is rebuilt: stdlibArchive()). */
+export const pyodideFiles = ['pyodide.mjs', 'pyodide.asm.mjs', 'pyodide.asm.wasm', 'pyodide-lock.json'];
 /** Where the page unpacks the zip; page_entry.py and the loader add it to sys.path. */
 export const sitePackages = '/infralabs/site-packages';
 // Same date in every zip entry: the same inputs give the same bytes, hence the same name.
@@ -51,7 +51,7 @@ function inputsHash() {
   const hash = createHash('sha256');
   const pyodideVersion = JSON.parse(readFileSync(join(pyodideDir, 'package.json'), 'utf8')).version;
   hash.update(`pyodide ${pyodideVersion}\n`);
-  for (const file of [...filesUnder(python), ...filesUnder(patchesDir), join(root, 'sandbox', 'moto', 'requirements.in'), new URL(import.meta.url).pathname]) {
+  for (const file of [...filesUnder(python), ...filesUnder(patchesDir), join(root, 'sandbox', 'moto', 'requirements.in'), new URL(import.meta.url).pathname, new URL('./compile-page-python.mjs', import.meta.url).pathname]) {
     hash.update(`${relative(root, file)}\n`).update(readFileSync(file));
   }
   return hash.digest('hex');
@@ -105,6 +105,8 @@ function globToRegExp(pattern) {
 /** True when the site-packages path is kept by bundle.json's rules. */
 export function keeps(bundle, path) {
   if (bundle.drop.some((pattern) => globToRegExp(pattern).test(path))) return false;
+  const regional = /^moto\/ec2\/resources\/.+\/([a-z]{2}(?:-[a-z]+)+-\d+)\.json(?:\.gz)?$/.exec(path);
+  if (regional && !bundle.ec2ResourceRegions.includes(regional[1])) return false;
   const moto = /^moto\/([^/]+)\//.exec(path);
   if (moto && !bundle.motoPackages.includes(moto[1])) return false;
   const model = /^botocore\/data\/([^/]+)\//.exec(path);
@@ -150,11 +152,33 @@ async function sitePackagesFiles(bundle, lock) {
   return files;
 }
 
+/** {path: bytes} of Pyodide's standard library, less bundle.json's stdlibDrop. */
+function stdlibFiles(bundle) {
+  const files = unzipSync(readFileSync(join(pyodideDir, 'python_stdlib.zip')));
+  // Each names a path from the library's top (trace.py, not _pyrepl/trace.py).
+  const dropped = bundle.stdlibDrop.map((pattern) => globToRegExp(`/${pattern}`));
+  return Object.fromEntries(Object.entries(files).filter(([path]) => !path.endsWith('/') && !dropped.some((pattern) => pattern.test(`/${path}`))));
+}
+
+/** A zip with its entries stored (same date in each, sorted), gzip-compressed whole. */
+function archive(files) {
+  const sorted = Object.fromEntries(Object.keys(files).sort().map((path) => [path, [files[path], { mtime: fixedTime, level: 0 }]]));
+  return gzipSync(zipSync(sorted, { level: 0 }), { level: 9 });
+}
+
 /** The moto patches adapt one moto version: both sandboxes must pin the same one. */
 function checkMotoPin(lock) {
   const pinned = /^moto\[server\]==(\S+)/m.exec(readFileSync(join(root, 'sandbox', 'moto', 'requirements.in'), 'utf8'))?.[1];
   const page = lock.find((entry) => entry.name === 'moto')?.version;
   if (page !== pinned) throw new Error(`sandbox/page/python pins moto ${page} but the patches are for moto ${pinned} (sandbox/moto/requirements.in): pin the same version in both.`);
+}
+
+/** The sources the build compiles: {packages, stdlib}, each {path: bytes} (also for tests). */
+export async function pagePythonSources() {
+  const bundle = JSON.parse(readFileSync(join(python, 'bundle.json'), 'utf8'));
+  const lock = readLock(readFileSync(join(python, 'requirements.lock'), 'utf8'));
+  checkMotoPin(lock);
+  return { packages: await sitePackagesFiles(bundle, lock), stdlib: stdlibFiles(bundle) };
 }
 
 export async function buildPageSandbox({ force = false, log = console.log } = {}) {
@@ -164,29 +188,29 @@ export async function buildPageSandbox({ force = false, log = console.log } = {}
     return JSON.parse(readFileSync(join(outDir, 'manifest.json'), 'utf8'));
   }
   log('Building the in-page sandbox (Pyodide and moto; downloads are cached in .cache/page-sandbox)...');
-  const bundle = JSON.parse(readFileSync(join(python, 'bundle.json'), 'utf8'));
-  const lock = readLock(readFileSync(join(python, 'requirements.lock'), 'utf8'));
-  checkMotoPin(lock);
-  const files = await sitePackagesFiles(bundle, lock);
-  const sorted = Object.fromEntries(Object.keys(files).sort().map((path) => [path, [files[path], { mtime: fixedTime }]]));
-  const archive = zipSync(sorted, { level: 9 });
-  const archiveHash = sha256(archive);
-  const archiveName = `packages-${archiveHash.slice(0, 16)}.zip`;
+  const compiled = await compilePagePython({ pyodideDir, ...(await pagePythonSources()) });
+  const packages = archive(compiled.packages);
+  const stdlib = archive(compiled.stdlib);
+  const archiveHash = sha256(Buffer.concat([packages, stdlib]));
+  const archiveName = `packages-${sha256(packages).slice(0, 16)}.zip.gz`;
+  const stdlibName = `stdlib-${sha256(stdlib).slice(0, 16)}.zip.gz`;
   rmSync(outDir, { recursive: true, force: true });
   mkdirSync(outDir, { recursive: true });
   // The source map too: pyodide.mjs names it, and dev tools (and Vite, in tests) ask for it.
   for (const name of [...pyodideFiles, 'pyodide.mjs.map']) copyFileSync(join(pyodideDir, name), join(outDir, name));
-  writeFileSync(join(outDir, archiveName), archive);
+  writeFileSync(join(outDir, archiveName), packages);
+  writeFileSync(join(outDir, stdlibName), stdlib);
   const manifest = {
     pyodide: JSON.parse(readFileSync(join(pyodideDir, 'package.json'), 'utf8')).version,
     archive: archiveName,
+    stdlib: stdlibName,
     hash: archiveHash,
     sitePackages,
-    files: Object.fromEntries([...pyodideFiles, archiveName].map((name) => [name, statSync(join(outDir, name)).size])),
+    files: Object.fromEntries([...pyodideFiles, archiveName, stdlibName].map((name) => [name, statSync(join(outDir, name)).size])),
   };
   writeFileSync(join(outDir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
   writeFileSync(stampFile, hash);
-  log(`Built public/page-sandbox/ (${Object.keys(files).length} Python files, ${(archive.length / 1e6).toFixed(1)} MB zip).`);
+  log(`Built public/page-sandbox/ (${Object.keys(compiled.packages).length} package files and ${Object.keys(compiled.stdlib).length} of the standard library; ${((packages.length + stdlib.length) / 1e6).toFixed(1)} MB gzip).`);
   return manifest;
 }
 

@@ -7,6 +7,7 @@ import { loadavg } from 'node:os';
 import { gzipSync } from 'node:zlib';
 import { buildPageSandbox, outDir } from '../../scripts/build-page-sandbox.mjs';
 import { startPythonBackend, type BackendRequest } from './python-backend.ts';
+import { nodeFiles } from './node-files.ts';
 
 const manifest = await buildPageSandbox();
 let raw = 0;
@@ -23,8 +24,7 @@ console.log(`${'total'.padEnd(32)} ${(raw / 1e6).toFixed(2).padStart(6)} MB raw 
 const stages: string[] = [];
 const started = performance.now();
 const backend = await startPythonBackend({
-  indexURL: `${outDir}/`,
-  fetchBytes: async (url) => new Uint8Array(await readFile(url)),
+  ...nodeFiles,
   onProgress: (stage) => stages.push(`${stage} ${((performance.now() - started) / 1000).toFixed(1)} s`),
 });
 console.log(`start: ${stages.join(', ')}`);

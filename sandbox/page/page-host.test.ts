@@ -2,14 +2,14 @@
 // serves. The SDK's calls go through host.answer() as the service worker relays them in a browser.
 // What changes state is kept, and played again into a new moto it makes the same resources
 // with the same ids (a reload in the browser); a reset forgets the account's calls.
-import { readFile } from 'node:fs/promises';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CreateSecurityGroupCommand, DescribeInstancesCommand, DescribeSecurityGroupsCommand, EC2Client, RunInstancesCommand } from '@aws-sdk/client-ec2';
 import { CreateBucketCommand, ListBucketsCommand, S3Client } from '@aws-sdk/client-s3';
 import { randomAccount } from '../../grader/random-account.ts';
-import { buildPageSandbox, outDir } from '../../scripts/build-page-sandbox.mjs';
+import { buildPageSandbox } from '../../scripts/build-page-sandbox.mjs';
 import { pageHost, type PageHost } from './page-host.ts';
 import { startPythonBackend, type PythonBackend } from './python-backend.ts';
+import { nodeFiles } from './node-files.ts';
 import { requestHandlerTo } from './test-request-handler.ts';
 import { MemoryCallLog } from './write-log.ts';
 
@@ -30,7 +30,7 @@ const clientConfig = (account: string) => ({
 
 beforeAll(async () => {
   await buildPageSandbox({ log: () => {} });
-  python = await startPythonBackend({ indexURL: `${outDir}/`, fetchBytes: async (url) => new Uint8Array(await readFile(url)) });
+  python = await startPythonBackend(nodeFiles);
   host = await pageHost({ python, origin, endpoint: `${origin}/_sandbox`, calls });
 }, 180_000);
 
@@ -53,7 +53,7 @@ describe('the sandbox in the page', () => {
     expect(kept.filter((call) => call.account === account).map((call) => new URLSearchParams(new TextDecoder().decode(call.body)).get('Action'))).toEqual(['CreateSecurityGroup', 'RunInstances']);
 
     // A reload: a new moto, and the kept calls played into it.
-    python = await startPythonBackend({ indexURL: `${outDir}/`, fetchBytes: async (url) => new Uint8Array(await readFile(url)) });
+    python = await startPythonBackend(nodeFiles);
     host = await pageHost({ python, origin, endpoint: `${origin}/_sandbox`, calls });
     expect(await host.restore()).toBe(kept.length);
     const again = await ec2.send(new DescribeInstancesCommand({}));

@@ -20,6 +20,7 @@ import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { randomAccount } from '../../grader/random-account.ts';
 import { buildPageSandbox, outDir } from '../../scripts/build-page-sandbox.mjs';
 import { startPythonBackend, type PythonBackend } from './python-backend.ts';
+import { nodeFiles } from './node-files.ts';
 import { requestHandlerTo } from './test-request-handler.ts';
 
 const bundle = JSON.parse(await readFile(join(import.meta.dirname, 'python', 'bundle.json'), 'utf8')) as { botocoreServices: string[]; motoServices: string[] };
@@ -43,12 +44,12 @@ beforeAll(async () => {
   const manifest = await buildPageSandbox({ log: () => {} });
   let pyodide: { runPython(code: string): unknown } | undefined;
   backend = await startPythonBackend({
-    indexURL: `${outDir}/`,
-    fetchBytes: async (url) => new Uint8Array(await readFile(url)),
+    ...nodeFiles,
     onPyodide: (loaded) => { pyodide = loaded; },
   });
   runPython = (code) => pyodide!.runPython(code);
-  expect(manifest.archive).toMatch(/^packages-[0-9a-f]{16}\.zip$/);
+  expect(manifest.archive).toMatch(/^packages-[0-9a-f]{16}\.zip\.gz$/);
+  expect(manifest.stdlib).toMatch(/^stdlib-[0-9a-f]{16}\.zip\.gz$/);
 }, 180_000);
 
 describe('the pruned bundle', () => {
@@ -78,8 +79,13 @@ json.dumps({"failed": failed, "available": available})`) as string;
     expect(available).toEqual([...bundle.botocoreServices].sort());
   });
 
-  it('has every target the moto patches change (the start-up guard passes)', () => {
-    expect(runPython('import page_entry, json; json.dumps(page_entry.check_patch_targets())')).toBe('[]');
+  it('is bytecode only: no module is compiled in the page (the build checked the patches on the sources)', () => {
+    const sources = runPython(`import json, os, sys, zipfile
+packages = [os.path.join(folder, name) for folder, _, names in os.walk(sys.path[0]) for name in names]
+stdlib = zipfile.ZipFile(next(path for path in sys.path if path.endswith(".zip"))).namelist()
+json.dumps([path for path in packages + stdlib if path.endswith(".py")])`);
+    expect(sources).toBe('[]');
+    expect(runPython('import moto.ec2.models, json; json.dumps(moto.ec2.models.__file__.endswith(".pyc"))')).toBe('true');
   });
 });
 

@@ -1,6 +1,7 @@
 // The in-page sandbox's Python side: moto with the project's patches in Pyodide, answering plain
 // HTTP requests. Runs in a Web Worker and in Node alike (no Node built-ins, no Buffer); the files
 // it loads are what scripts/build-page-sandbox.mjs writes to public/page-sandbox/.
+import { unzipSync } from 'fflate';
 import type { PyodideAPI } from 'pyodide';
 
 export interface BackendRequest {
@@ -49,18 +50,24 @@ export interface SnapshotStore {
 export interface StartOptions {
   /** The folder with Pyodide's files and manifest.json, ending in "/" (a URL, or a path in Node). */
   indexURL: string;
-  /** The packages zip; by default the one manifest.json names. */
+  /** The packages archive; by default the one manifest.json names. */
   archiveURL?: string;
   onProgress?: (stage: LoadStage) => void;
   /** Reads a file's bytes; fetch() by default (Node's fetch cannot read file paths: pass one there). */
   fetchBytes?: (url: string) => Promise<Uint8Array>;
+  /** An address Pyodide's loader can read these bytes from (the standard library, once
+   *  decompressed); a blob: URL by default. Pyodide in Node reads only file paths and http(s). */
+  localURL?: (bytes: Uint8Array) => string | Promise<string>;
   /** Hands over the interpreter once moto is ready: for tests and measurements that run Python. */
   onPyodide?: (pyodide: PyodideAPI) => void;
   /** Keeps a snapshot after the first start and restores it on the next (see SnapshotStore). */
   snapshots?: SnapshotStore;
 }
 
-type LoadOptions = { indexURL: string; _makeSnapshot?: boolean; _loadSnapshot?: Uint8Array };
+/** How long after a start its snapshot is stored. */
+const snapshotDelayMs = 3_000;
+
+type LoadOptions = { indexURL: string; stdLibURL: string; _makeSnapshot?: boolean; _loadSnapshot?: Uint8Array };
 type LoadPyodide = (options: LoadOptions) => Promise<PyodideAPI & { makeMemorySnapshot(): Uint8Array }>;
 
 /**
@@ -68,7 +75,7 @@ type LoadPyodide = (options: LoadOptions) => Promise<PyodideAPI & { makeMemorySn
  * memory first (314.0.7), so the memory is grown to the snapshot's size as soon as the instance
  * exists: WebAssembly's instantiate functions are wrapped for the duration of this one load.
  */
-async function restore(loadPyodide: LoadPyodide, indexURL: string, snapshot: Uint8Array) {
+async function restore(loadPyodide: LoadPyodide, options: LoadOptions, snapshot: Uint8Array) {
   const wasm = WebAssembly as unknown as Record<'instantiate' | 'instantiateStreaming', (...args: unknown[]) => Promise<unknown>>;
   const originals = { instantiate: wasm.instantiate, instantiateStreaming: wasm.instantiateStreaming };
   const grown = (result: unknown) => {
@@ -82,7 +89,7 @@ async function restore(loadPyodide: LoadPyodide, indexURL: string, snapshot: Uin
     if (original) wasm[name] = (...args) => original.apply(WebAssembly, args).then(grown);
   }
   try {
-    return await loadPyodide({ indexURL, _loadSnapshot: snapshot });
+    return await loadPyodide({ ...options, _loadSnapshot: snapshot });
   } finally {
     Object.assign(wasm, originals);
   }
@@ -90,7 +97,9 @@ async function restore(loadPyodide: LoadPyodide, indexURL: string, snapshot: Uin
 
 interface Manifest {
   pyodide: string;
+  /** Both archives: a zip (entries stored) gzip-compressed whole (scripts/build-page-sandbox.mjs). */
   archive: string;
+  stdlib: string;
   hash: string;
   sitePackages: string;
 }
@@ -99,6 +108,31 @@ async function fetchWithFetch(url: string): Promise<Uint8Array> {
   const response = await fetch(url);
   if (!response.ok) throw new Error(`The in-page sandbox could not load ${url} (${response.status}): reload the page; if it persists, rebuild with npm run build:page-sandbox.`);
   return new Uint8Array(await response.arrayBuffer());
+}
+
+/** The archive's zip. A host may have sent it with Content-Encoding: gzip, which fetch() undoes. */
+async function gunzipped(bytes: Uint8Array): Promise<Uint8Array> {
+  if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return bytes;
+  const stream = new Blob([bytes as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new DecompressionStream('gzip'));
+  return new Uint8Array(await new Response(stream).arrayBuffer());
+}
+
+const blobURL = (bytes: Uint8Array) => URL.createObjectURL(new Blob([bytes as Uint8Array<ArrayBuffer>]));
+
+/** Writes a zip's files into Pyodide's file system from JavaScript: several times faster than
+ *  unpackArchive, which runs Python's zipfile in WebAssembly. */
+function writeFiles(pyodide: PyodideAPI, folder: string, files: Record<string, Uint8Array>): void {
+  const made = new Set<string>();
+  for (const [path, bytes] of Object.entries(files)) {
+    if (path.endsWith('/')) continue;
+    const file = `${folder}/${path}`;
+    const dir = file.slice(0, file.lastIndexOf('/'));
+    if (!made.has(dir)) {
+      pyodide.FS.mkdirTree(dir);
+      made.add(dir);
+    }
+    pyodide.FS.writeFile(file, bytes);
+  }
 }
 
 type Handle = (method: string, path: string, query: string, headersJson: string, body: Uint8Array, account: string | undefined) => {
@@ -116,21 +150,27 @@ function headersObject(pairs: [string, string][]): Record<string, string | strin
   return headers;
 }
 
-export async function startPythonBackend({ indexURL, archiveURL, onProgress, onPyodide, snapshots, fetchBytes = fetchWithFetch }: StartOptions): Promise<PythonBackend> {
+export async function startPythonBackend({ indexURL, archiveURL, onProgress, onPyodide, snapshots, fetchBytes = fetchWithFetch, localURL = blobURL }: StartOptions): Promise<PythonBackend> {
   onProgress?.('runtime');
   const manifest = JSON.parse(new TextDecoder().decode(await fetchBytes(`${indexURL}manifest.json`))) as Manifest;
-  const archive = fetchBytes(archiveURL ?? `${indexURL}${manifest.archive}`);
-  const { loadPyodide } = await import(/* @vite-ignore */ `${indexURL}pyodide.mjs`) as { loadPyodide: LoadPyodide };
+  const archive = fetchBytes(archiveURL ?? `${indexURL}${manifest.archive}`).then(gunzipped);
+  const loader = import(/* @vite-ignore */ `${indexURL}pyodide.mjs`) as Promise<{ loadPyodide: LoadPyodide }>;
   const snapshotKey = `pyodide-${manifest.pyodide}-packages-${manifest.hash}`;
-  const stored = await snapshots?.load(snapshotKey).catch((error: unknown) => void console.warn(`The in-page sandbox could not read its snapshot (${String(error)}); it starts afresh.`));
-  let pyodide = stored ? await restore(loadPyodide, indexURL, stored).catch((error: unknown) => void console.warn(`The in-page sandbox could not restore its snapshot (${String(error)}); it starts afresh.`)) : undefined;
+  // All read at once: on a repeat visit the snapshot's read and decompression take as long as the rest.
+  const snapshot = snapshots?.load(snapshotKey).catch((error: unknown) => void console.warn(`The in-page sandbox could not read its snapshot (${String(error)}); it starts afresh.`));
+  const stdlib = await fetchBytes(`${indexURL}${manifest.stdlib}`).then(gunzipped);
+  const options: LoadOptions = { indexURL, stdLibURL: await localURL(stdlib) };
+  const { loadPyodide } = await loader;
+  const stored = await snapshot;
+  let pyodide = stored ? await restore(loadPyodide, options, stored).catch((error: unknown) => void console.warn(`The in-page sandbox could not restore its snapshot (${String(error)}); it starts afresh.`)) : undefined;
   const restored = pyodide !== undefined;
   if (stored && !restored) await snapshots?.discard(snapshotKey).catch(() => {});
-  pyodide ??= await loadPyodide({ indexURL, _makeSnapshot: snapshots !== undefined });
+  pyodide ??= await loadPyodide({ ...options, _makeSnapshot: snapshots !== undefined });
+  if (options.stdLibURL.startsWith('blob:')) URL.revokeObjectURL(options.stdLibURL);
   onProgress?.('packages');
   // Files live outside the interpreter's memory: a restored one needs them again too (moto
   // imports a service's modules on its first call).
-  pyodide.unpackArchive(await archive, 'zip', { extractDir: manifest.sitePackages });
+  writeFiles(pyodide, manifest.sitePackages, unzipSync(await archive));
   onProgress?.('moto');
   if (restored) {
     // Every restore would otherwise draw the same random numbers (ids are seeded per call that
@@ -141,11 +181,13 @@ export async function startPythonBackend({ indexURL, archiveURL, onProgress, onP
 import sys
 sys.path.insert(0, ${JSON.stringify(manifest.sitePackages)})
 import page_entry
-page_entry.start()`);
+page_entry.start(check_targets=False)`);
     // Before the page holds any Python object: a snapshot cannot keep references from JavaScript.
     if (snapshots) {
       const snapshot = pyodide.makeMemorySnapshot();
-      void snapshots.save(snapshotKey, snapshot).catch(() => {});
+      // Stored once the start is over: compressing 78 MB in this worker would hold back its
+      // first requests (the lab's setup).
+      setTimeout(() => void snapshots.save(snapshotKey, snapshot).catch(() => {}), snapshotDelayMs);
     }
   }
   const entry = pyodide.runPython('import page_entry\npage_entry') as { handle: Handle };

@@ -7,6 +7,7 @@ import { DescribeInstancesCommand, EC2Client, RunInstancesCommand } from '@aws-s
 import { randomAccount } from '../../grader/random-account.ts';
 import { buildPageSandbox, outDir } from '../../scripts/build-page-sandbox.mjs';
 import { startPythonBackend, type PythonBackend, type SnapshotStore } from './python-backend.ts';
+import { nodeFiles } from './node-files.ts';
 import { requestHandlerTo } from './test-request-handler.ts';
 
 function memoryStore(): SnapshotStore & { kept: Map<string, Uint8Array>; saved: Promise<void> } {
@@ -26,7 +27,7 @@ function memoryStore(): SnapshotStore & { kept: Map<string, Uint8Array>; saved: 
   };
 }
 
-const start = (snapshots: SnapshotStore) => startPythonBackend({ indexURL: `${outDir}/`, fetchBytes: async (url) => new Uint8Array(await readFile(url)), snapshots });
+const start = (snapshots: SnapshotStore) => startPythonBackend({ ...nodeFiles, snapshots });
 
 async function runsInstances(backend: PythonBackend): Promise<void> {
   const ec2 = new EC2Client({
