@@ -21,6 +21,9 @@ export interface EditorOptions {
   services: Service[];
   onChange: (value: string) => void;
   onRun: () => void;
+  /** The typings wait for this too: the sandbox's start, which in the page is the heaviest work
+   *  (TypeScript's worker parsing megabytes of declarations would share two cores with it). */
+  typingsAfter?: Promise<unknown>;
 }
 
 export interface LabEditor {
@@ -96,8 +99,10 @@ export function createEditor(options: EditorOptions): LabEditor {
   model.onDidChangeContent(() => options.onChange(model.getValue()));
   // Typing comes first: IntelliSense follows when the browser has a moment.
   const later = (self as { requestIdleCallback?: (callback: () => void, options?: { timeout: number }) => void }).requestIdleCallback;
-  if (later) later(() => loadTypings(options.services), { timeout: 1_000 });
-  else setTimeout(() => loadTypings(options.services), 200);
+  void (options.typingsAfter ?? Promise.resolve()).catch(() => {}).then(() => {
+    if (later) later(() => loadTypings(options.services), { timeout: 1_000 });
+    else setTimeout(() => loadTypings(options.services), 200);
+  });
   new MutationObserver(() => monaco.editor.setTheme(themeName())).observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
   return {
     getValue: () => model.getValue(),

@@ -137,13 +137,14 @@ class LabWorkbench extends HTMLElement {
     this.fillAccount();
     const previous = lastCheck(this.lab);
     if (previous) this.find('last-check').textContent = this.t('lab.lastCheck', { score: previous.score, max: previous.maxScore });
-    const editorSettled = this.loadEditorWhenVisible();
+    // A join link's account is the one to prepare: join first (it changes account and sandbox).
+    const connected = classPanel.joinFromLink().then(() => this.connectSandbox());
+    const editorSettled = this.loadEditorWhenVisible(connected);
     // The workers parse megabytes of SDK: started together with Monaco they would share the CPU
     // (two cores on a school laptop) and hold the editor back, so they start once it is editable
     // (or after a few seconds, if the editor is scrolled out of view).
     const editorOrTimeout = Promise.race([editorSettled, new Promise((resolve) => setTimeout(resolve, 4_000))]);
-    // A join link's account is the one to prepare: join first (it changes account and sandbox).
-    void Promise.all([classPanel.joinFromLink().then(() => this.connectSandbox()), editorOrTimeout]).then(([up]) => {
+    void Promise.all([connected, editorOrTimeout]).then(([up]) => {
       if (!up) return;
       this.runner.warm();
       void this.prepare();
@@ -202,8 +203,9 @@ class LabWorkbench extends HTMLElement {
     this.find('announce').textContent = text;
   }
 
-  /** Resolves once Monaco replaced the textarea, or failed to (the textarea then stays). */
-  private loadEditorWhenVisible(): Promise<void> {
+  /** Resolves once Monaco replaced the textarea, or failed to (the textarea then stays). Its
+   *  IntelliSense waits for `connected`, the sandbox's start. */
+  private loadEditorWhenVisible(connected: Promise<unknown>): Promise<void> {
     const host = this.find('editor');
     let settle!: () => void;
     const settled = new Promise<void>((resolve) => (settle = resolve));
@@ -226,6 +228,7 @@ class LabWorkbench extends HTMLElement {
           services: this.services,
           onChange: (value) => saveCode(this.lab, value),
           onRun: () => void this.run(),
+          typingsAfter: connected,
         });
         this.textarea.hidden = true;
         host.dataset.ready = 'true';
