@@ -88,7 +88,14 @@ async function answering(endpoint: string): Promise<void> {
 /** Registers the service worker and waits until it controls this page (at once on a first visit:
  *  it claims its clients when it activates). */
 async function controlledBy(script: string): Promise<void> {
-  await navigator.serviceWorker.register(script, { scope: base, type: 'classic' });
+  const registered = navigator.serviceWorker.register(script, { scope: base, type: 'classic' });
+  // A repeat visit: the page is controlled already, and the update check (a fetch of the script)
+  // need not hold the start back.
+  if (navigator.serviceWorker.controller) {
+    void registered.catch(() => {});
+    return;
+  }
+  await registered;
   if (navigator.serviceWorker.controller) return;
   await new Promise<void>((resolve) => navigator.serviceWorker.addEventListener('controllerchange', () => resolve(), { once: true }));
 }
