@@ -185,8 +185,7 @@ page_entry.start(check_targets=False)`);
     // Before the page holds any Python object: a snapshot cannot keep references from JavaScript.
     if (snapshots) {
       const snapshot = pyodide.makeMemorySnapshot();
-      // Stored once the start is over: compressing 78 MB in this worker would hold back its
-      // first requests (the lab's setup).
+      // Stored once the start is over, not while the lab's setup waits for its first answers.
       setTimeout(() => void snapshots.save(snapshotKey, snapshot).catch(() => {}), snapshotDelayMs);
     }
   }
