@@ -33,6 +33,8 @@ sw.addEventListener('install', (event) => {
   void sw.skipWaiting();
 });
 sw.addEventListener('activate', (event) => event.waitUntil(sw.clients.claim()));
+// A lab page wakes this worker as it starts (infralabs-wake): nothing to do but be running.
+sw.addEventListener('message', () => {});
 
 sw.addEventListener('fetch', (event) => {
   const url = new URL(event.request.url);

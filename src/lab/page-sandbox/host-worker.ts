@@ -5,7 +5,7 @@ import { startPythonBackend, type LoadStage } from '../../../sandbox/page/python
 import { pageHost, type PageHost, type RelayRequest } from '../../../sandbox/page/page-host.ts';
 import { IndexedDbCallLog } from '../../../sandbox/page/persistence.ts';
 import { cacheSnapshots } from '../../../sandbox/page/snapshot-cache.ts';
-import type { HostMessage } from './host-messages.ts';
+import { baseOfHostWorker, lockNameFor, type HostMessage } from './host-messages.ts';
 import { pageLambdaRunner } from './lambda-environment.ts';
 
 const post = (message: HostMessage) => postMessage(message);
@@ -20,7 +20,6 @@ async function boot(base: string): Promise<PageHost> {
   const origin = self.location.origin;
   const python = await startPythonBackend({
     indexURL: `${origin}${base}page-sandbox/`,
-    onProgress: (stage) => post({ type: 'progress', fraction: stageFraction[stage], step: stage }),
     // A repeat visit restores the interpreter as it was after its first start.
     snapshots: cacheSnapshots,
   });
@@ -61,13 +60,27 @@ function serve(port: MessagePort): void {
   };
 }
 
+/** Runs the sandbox for as long as this worker lives (its tab), holding the site's lock. */
+async function run(base: string): Promise<never> {
+  host ??= boot(base);
+  post({ type: 'owner' });
+  ready ??= host.then(restoreKept);
+  ready.then(() => post({ type: 'ready' }), (error: unknown) => post({ type: 'failed', message: error instanceof Error ? error.message : String(error) }));
+  return new Promise<never>(() => {});
+}
+
 self.onmessage = (event: MessageEvent<HostMessage>) => {
-  const message = event.data;
-  if (message.type === 'start') {
-    host ??= boot(message.base);
-    ready ??= host.then(restoreKept);
-    ready.then(() => post({ type: 'ready' }), (error: unknown) => post({ type: 'failed', message: error instanceof Error ? error.message : String(error) }));
-  } else if (message.type === 'connect' && event.ports[0]) {
-    serve(event.ports[0]);
-  }
+  if (event.data.type === 'connect' && event.ports[0]) serve(event.ports[0]);
 };
+
+// The lock is taken here, not in the page, for the same reason the base comes in the name (the
+// page's main thread is busy); it goes with this worker's tab all the same.
+const base = baseOfHostWorker(self.name);
+if (base !== undefined) {
+  const lock = lockNameFor(base);
+  void navigator.locks.request(lock, { ifAvailable: true }, async (held) => {
+    if (held) return run(base);
+    post({ type: 'queued' });
+    return navigator.locks.request(lock, () => run(base));
+  });
+}

@@ -3,10 +3,11 @@
 // page uses that address as it would use http://localhost:4566: nothing else in the page knows
 // which sandbox answers.
 //
-// One tab runs it (it holds a Web Lock); every other tab of the site uses that one through the
-// service worker, so all tabs see one state, and waits in the lock's queue to take over when that
-// tab closes (the state then comes back from the browser's storage: sandbox/page/persistence.ts).
-import type { HostMessage } from './host-messages.ts';
+// One tab runs it (its sandbox worker holds a Web Lock); every other tab of the site uses that one
+// through the service worker, so all tabs see one state, and its worker waits in the lock's queue
+// to take over when that tab closes (the state then comes back from the browser's storage:
+// sandbox/page/persistence.ts).
+import { hostWorkerName, type HostMessage } from './host-messages.ts';
 
 export interface PageSandboxProgress {
   /** 0 to 1 */
@@ -17,7 +18,6 @@ export interface PageSandboxProgress {
 
 /** The site's base path with one trailing slash. */
 const base = import.meta.env.BASE_URL.replace(/\/?$/, '/');
-const lockName = `infralabs-page-sandbox:${base}`;
 
 /** Where the pages and workers of this site reach the in-page sandbox. */
 export function pageSandboxEndpoint(origin = location.origin): string {
@@ -30,11 +30,20 @@ export function pageSandboxSupported(): boolean {
 }
 
 let started: Promise<string> | undefined;
+const listeners = new Set<(progress: PageSandboxProgress) => void>();
+let latest: PageSandboxProgress | undefined;
 
-/** Resolves with the endpoint once the sandbox answers; safe to call again (one sandbox per page). */
+/** Resolves with the endpoint once the sandbox answers; safe to call again (one sandbox per page,
+ *  every caller told its progress). */
 export function startPageSandbox(onProgress: (progress: PageSandboxProgress) => void): Promise<string> {
-  started ??= start(onProgress).catch((error: unknown) => {
+  listeners.add(onProgress);
+  if (latest) onProgress(latest);
+  started ??= start((progress) => {
+    latest = progress;
+    for (const listener of listeners) listener(progress);
+  }).catch((error: unknown) => {
     started = undefined;
+    latest = undefined;
     throw error;
   });
   return started;
@@ -43,33 +52,67 @@ export function startPageSandbox(onProgress: (progress: PageSandboxProgress) => 
 async function start(onProgress: (progress: PageSandboxProgress) => void): Promise<string> {
   if (!pageSandboxSupported()) throw new Error('this browser cannot run it (it needs service workers, Web Locks and WebAssembly, on https or localhost).');
   onProgress({ fraction: 0, step: 'service worker' });
+  // On a repeat visit the service worker controls this page already, and the sandbox's worker
+  // starts at once: it loads, takes the lock and boots while the page's other scripts keep the
+  // main thread busy. On a first visit it waits for the service worker, which keeps its files.
+  const controlled = navigator.serviceWorker.controller !== null;
+  const running = controlled ? run(onProgress) : undefined;
   await controlledBy(`${base}sandbox-sw.js`);
-  let ready!: () => void;
-  let failed!: (error: Error) => void;
-  const running = new Promise<void>((resolve, reject) => {
-    ready = resolve;
-    failed = reject;
-  });
-  const owner = await new Promise<boolean>((decided) => {
-    void navigator.locks.request(lockName, { ifAvailable: true }, async (lock) => {
-      decided(lock !== null);
-      if (lock) await runHost(onProgress).then(ready, failed).then(() => holdForever());
-    });
-  });
-  if (!owner) {
-    // Another tab runs it: use that one, and take over (quietly) when that tab goes.
-    void navigator.locks.request(lockName, async () => {
-      await runHost(() => {}).catch(() => {});
-      await holdForever();
-    });
-    await answering(pageSandboxEndpoint()).then(ready, failed);
-  }
-  await running;
+  await (running ?? run(onProgress));
   return pageSandboxEndpoint();
 }
 
-/** The lock is held as long as this page lives. */
-const holdForever = () => new Promise<never>(() => {});
+/** Starts the sandbox's worker and resolves once this page can use a sandbox: its own, or the one
+ *  another tab runs. A worker that fails is ended, and its lock goes with it (a retry starts afresh). */
+function run(onProgress: (progress: PageSandboxProgress) => void): Promise<void> {
+  const host = hostWorker();
+  let settled = false;
+  return new Promise<void>((ready, failed) => {
+    const done = () => {
+      settled = true;
+      ready();
+    };
+    host.onmessage = (event: MessageEvent<HostMessage>) => {
+      const message = event.data;
+      if (message.type === 'owner') offerPorts(host);
+      else if (message.type === 'queued') {
+        // Another tab runs it, or ran it and is closing (a reload: its lock goes with its page).
+        // Use it while it answers; this worker takes over when that tab goes. Whichever comes
+        // first makes this page ready, and progress shows only until then.
+        void answering(pageSandboxEndpoint()).then(done, failed);
+      } else if (message.type === 'progress') {
+        if (!settled) onProgress({ fraction: message.fraction, step: message.step });
+      } else if (message.type === 'ready') done();
+      else if (message.type === 'failed') {
+        host.terminate();
+        failed(new Error(message.message));
+      }
+    };
+    host.onerror = (event) => {
+      host.terminate();
+      failed(new Error(event.message || 'its worker failed to load'));
+    };
+  });
+}
+
+/** The sandbox's worker: it holds the tab's lock (Web Locks) and, while it does, the sandbox. */
+function hostWorker(): Worker {
+  return new Worker(new URL('./host-worker.ts', import.meta.url), { type: 'module', name: hostWorkerName(base) });
+}
+
+/** Hands the service worker a port to the sandbox now (it may be waiting for one since the tab
+ *  that ran the sandbox closed) and each time it asks this tab for one. */
+function offerPorts(host: Worker): void {
+  const offer = (to: ServiceWorker | null | undefined) => {
+    const channel = new MessageChannel();
+    host.postMessage({ type: 'connect' } satisfies HostMessage, [channel.port2]);
+    to?.postMessage({ type: 'infralabs-sandbox-port' }, [channel.port1]);
+  };
+  navigator.serviceWorker.addEventListener('message', (event: MessageEvent) => {
+    if (event.data?.type === 'infralabs-sandbox-connect') offer(event.source as ServiceWorker | null);
+  });
+  offer(navigator.serviceWorker.controller);
+}
 
 /** Resolves once the sandbox another tab runs answers through the service worker. */
 async function answering(endpoint: string): Promise<void> {
@@ -93,30 +136,12 @@ async function controlledBy(script: string): Promise<void> {
   // need not hold the start back.
   if (navigator.serviceWorker.controller) {
     void registered.catch(() => {});
+    // Wakes it now, while the page loads: the sandbox's worker script and files go through it,
+    // and a service worker stopped since the last visit takes a moment to start.
+    navigator.serviceWorker.controller.postMessage({ type: 'infralabs-wake' });
     return;
   }
   await registered;
   if (navigator.serviceWorker.controller) return;
   await new Promise<void>((resolve) => navigator.serviceWorker.addEventListener('controllerchange', () => resolve(), { once: true }));
-}
-
-/** Starts the sandbox's worker in this tab and hands the service worker ports to it. */
-function runHost(onProgress: (progress: PageSandboxProgress) => void): Promise<void> {
-  const worker = new Worker(new URL('./host-worker.ts', import.meta.url), { type: 'module', name: 'infralabs-sandbox' });
-  navigator.serviceWorker.addEventListener('message', (event: MessageEvent) => {
-    if (event.data?.type !== 'infralabs-sandbox-connect') return;
-    const channel = new MessageChannel();
-    worker.postMessage({ type: 'connect' } satisfies HostMessage, [channel.port2]);
-    (event.source as ServiceWorker | null)?.postMessage({ type: 'infralabs-sandbox-port' }, [channel.port1]);
-  });
-  return new Promise<void>((resolve, reject) => {
-    worker.addEventListener('message', (event: MessageEvent<HostMessage>) => {
-      const message = event.data;
-      if (message.type === 'progress') onProgress({ fraction: message.fraction, step: message.step });
-      else if (message.type === 'ready') resolve();
-      else if (message.type === 'failed') reject(new Error(message.message));
-    });
-    worker.addEventListener('error', (event) => reject(new Error(event.message || 'its worker failed to load')));
-    worker.postMessage({ type: 'start', base } satisfies HostMessage);
-  });
 }
