@@ -1,7 +1,8 @@
 // The sandbox in the page (moto in Pyodide), in headless Chromium with no sandbox process: what a
 // first visit downloads (gzip), a lab page's load to a ready sandbox cold and on a repeat visit
-// (the service worker's cache and the interpreter's snapshot), a warm DescribeInstances from learner code, and Check on a solved
-// ec2-launch. Part of `npm run bench site`.
+// (the service worker's cache and the interpreter's snapshot), a warm DescribeInstances from
+// learner code (with no instance, then with the solution's: moto's serializer in WebAssembly is
+// most of the second), and Check on a solved ec2-launch. Part of `npm run bench site`.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -81,9 +82,14 @@ export default async function bench() {
       if (i < 2) await page.close();
     }
     const page = context.pages().at(-1)!;
+    const describeMedian = async () => {
+      await typeCode(page, describeTimes);
+      return Number(/median ([\d.]+) ms/.exec(await runCode(page, 120_000))?.[1] ?? NaN);
+    };
+    const describeEmpty = await describeMedian();
+    await typeCode(page, solution);
     if (!/Finished/.test(await runCode(page, 180_000))) throw new Error('the ec2-launch solution failed in the page');
-    await typeCode(page, describeTimes);
-    const printed = /median ([\d.]+) ms/.exec(await runCode(page, 120_000))?.[1];
+    const describeOne = await describeMedian();
     const checks: number[] = [];
     for (let i = 0; i < 4; i++) {
       const started = Date.now();
@@ -97,7 +103,8 @@ export default async function bench() {
       { name: 'page sandbox: first visit downloads (gzip)', value: mb(firstVisitBytes), unit: 'MB', target: '≤ 15 MB' },
       { name: 'page sandbox: lab page load to ready, cold', value: Math.round(median(cold)), unit: 'ms', target: '≤ 8000 ms' },
       { name: 'page sandbox: lab page load to ready, repeat visit', value: Math.round(median(repeat)), unit: 'ms', target: '≤ 3000 ms' },
-      { name: 'page sandbox: DescribeInstances from learner code (warm)', value: Number(printed ?? NaN), unit: 'ms', target: '≤ 20 ms' },
+      { name: 'page sandbox: DescribeInstances from learner code (warm), no instances', value: describeEmpty, unit: 'ms', target: '≤ 20 ms' },
+      { name: 'page sandbox: DescribeInstances from learner code (warm), the solution\'s instance', value: describeOne, unit: 'ms', target: '≤ 20 ms' },
       { name: 'page sandbox: Check on a solved ec2-launch (warm)', value: Math.round(median(checks)), unit: 'ms', target: '≤ 1000 ms' },
     ];
   } finally {
