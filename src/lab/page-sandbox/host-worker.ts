@@ -20,6 +20,7 @@ async function boot(base: string): Promise<PageHost> {
   const origin = self.location.origin;
   const python = await startPythonBackend({
     indexURL: `${origin}${base}page-sandbox/`,
+    onProgress: (stage) => post({ type: 'progress', fraction: stageFraction[stage], step: stage }),
     // A repeat visit restores the interpreter as it was after its first start.
     snapshots: cacheSnapshots,
   });
