@@ -3,7 +3,7 @@
 // two archives named by their content hash, with manifest.json naming them: the standard library,
 // and the Python packages (moto and what it imports, pruned, plus our cryptography stand-in, the
 // project's moto patches and the page entry). Each archive is a zip of bytecode with its entries
-// stored, gzip-compressed whole (one stream compresses 1,600 small files far better than a zip's
+// stored, gzip-compressed whole (one stream compresses 1,400 small files far better than a zip's
 // entry-by-entry deflate); python-backend.ts decompresses it with the browser's DecompressionStream.
 //
 // Inputs: sandbox/page/python/requirements.lock (files and sha256), bundle.json (what to keep),
@@ -25,9 +25,9 @@ const patchesDir = join(root, 'sandbox', 'moto', 'patches');
 export const pyodideDir = join(root, 'node_modules', 'pyodide');
 const cacheDir = join(root, '.cache', 'page-sandbox');
 export const outDir = join(root, 'public', 'page-sandbox');
-/** Pyodide's loader and runtime as they come (its standard library is rebuilt: stdlibArchive()). */
+/** Pyodide's loader and runtime as they come (its standard library is rebuilt: stdlibFiles()). */
 export const pyodideFiles = ['pyodide.mjs', 'pyodide.asm.mjs', 'pyodide.asm.wasm', 'pyodide-lock.json'];
-/** Where the page unpacks the zip; page_entry.py and the loader add it to sys.path. */
+/** Where the page writes the packages; the loader adds it to sys.path. */
 export const sitePackages = '/infralabs/site-packages';
 // Same date in every zip entry: the same inputs give the same bytes, hence the same name.
 const fixedTime = new Date('2000-01-01T00:00:00Z');

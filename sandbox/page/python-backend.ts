@@ -156,7 +156,7 @@ export async function startPythonBackend({ indexURL, archiveURL, onProgress, onP
   const archive = fetchBytes(archiveURL ?? `${indexURL}${manifest.archive}`).then(gunzipped);
   const loader = import(/* @vite-ignore */ `${indexURL}pyodide.mjs`) as Promise<{ loadPyodide: LoadPyodide }>;
   const snapshotKey = `pyodide-${manifest.pyodide}-packages-${manifest.hash}`;
-  // All read at once: on a repeat visit the snapshot's read and decompression take as long as the rest.
+  // All read at once: on a repeat visit reading the snapshot takes about as long as the rest.
   const snapshot = snapshots?.load(snapshotKey).catch((error: unknown) => void console.warn(`The in-page sandbox could not read its snapshot (${String(error)}); it starts afresh.`));
   const stdlib = await fetchBytes(`${indexURL}${manifest.stdlib}`).then(gunzipped);
   const options: LoadOptions = { indexURL, stdLibURL: await localURL(stdlib) };
