@@ -46,8 +46,16 @@ const score = async () => /Score (\d+) \/ (\d+)/.exec((await page.textContent('[
 
 beforeAll(async () => {
   context = await site.browser.newContext();
-  // The lab page on this machine would look for a local sandbox first: this one must not.
-  await context.addInitScript(() => localStorage.setItem('infralabs:sandboxMode', 'page'));
+  await context.addInitScript(() => {
+    // The lab page on this machine would look for a local sandbox first: this one must not.
+    localStorage.setItem('infralabs:sandboxMode', 'page');
+    // Every percentage a page shows while its sandbox starts.
+    const seen: number[] = ((window as unknown as { sandboxProgressSeen: number[] }).sandboxProgressSeen = []);
+    new MutationObserver(() => {
+      const percent = /(\d+)%/.exec(document.querySelector('[data-part="page-sandbox-text"]')?.textContent ?? '')?.[1];
+      if (percent !== undefined && seen.at(-1) !== Number(percent)) seen.push(Number(percent));
+    }).observe(document, { subtree: true, childList: true, characterData: true });
+  });
   page = await context.newPage();
   await page.goto(`${site.url}/en/`);
 }, 120_000);
@@ -101,6 +109,9 @@ test('a reload keeps the resources; Reset empties them, and they stay gone after
   expect(instance).toBeDefined();
 
   await openInPage('ec2-launch', account);
+  // On the way the page showed its sandbox's stages (loading, restoring...), not only 0 % and then ready.
+  const progress = await page.evaluate(() => (window as unknown as { sandboxProgressSeen: number[] }).sandboxProgressSeen);
+  expect(new Set(progress.filter((percent) => percent > 0 && percent < 100)).size).toBeGreaterThanOrEqual(2);
   await page.waitForFunction((id) => document.querySelector('[data-part="resources"]')?.textContent?.includes(id), instance!, { timeout: 60_000 });
   await check(page, 120_000);
   const [kept, max] = (await score())!;
