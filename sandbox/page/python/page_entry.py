@@ -5,7 +5,8 @@ no socket, no server, one request at a time. What server.py does around moto is 
 except what needs a process of its own:
 - the same environment (IAM managed policies, no cross-account S3) and every patch in patches/,
   imported unchanged and in the same order, their ROUTES answered (reset, bucket owner, Lambda code);
-- a patch whose target is missing stops start-up (check_patch_targets(), run by start());
+- a patch whose target is missing stops the page's build: scripts/compile-page-python.mjs runs
+  check_patch_targets() on the sources, then ships bytecode only (start() runs it by default);
 - failures answer 500 with x-infralabs-backend-error, as server.py's with_failure_header does;
 - no gateway token: nothing but the page can call this. The account comes from the caller (the
   page's gateway, as forward-to-backend.ts sends x-moto-account-id) or else from the signature's
