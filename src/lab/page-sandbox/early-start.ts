@@ -4,9 +4,10 @@
 // of a start on two cores. A join link waits for the workbench: the class decides the sandbox.
 import { joinCodeInLink } from '../progress/class-session.ts';
 import { sandboxMode } from '../progress/settings.ts';
-import { pageSandboxSupported, startPageSandbox } from './page-sandbox.ts';
+import { startPageSandbox } from './page-sandbox.ts';
 
-if (sandboxMode() === 'page' && !joinCodeInLink(location.hash) && pageSandboxSupported()) {
-  // The workbench reports a failure (it starts again, and says why).
+if (sandboxMode() === 'page' && !joinCodeInLink(location.hash)) {
+  // The workbench reports a failure, this browser's lack of support included (it starts again,
+  // and says why).
   startPageSandbox(() => {}).catch(() => {});
 }

@@ -12,9 +12,8 @@ const post = (message: HostMessage) => postMessage(message);
 /** Roughly how far along each stage starts: fetching and compiling Pyodide is most of a cold start. */
 const stageFraction: Record<LoadStage, number> = { runtime: 0.05, packages: 0.5, moto: 0.7, ready: 1 };
 
-/** The sandbox, once it answers; `ready` once it also holds the learner's kept resources. */
+/** The sandbox, once it answers (the ports' requests wait for it). */
 let host: Promise<PageHost> | undefined;
-let ready: Promise<void> | undefined;
 
 async function boot(base: string): Promise<PageHost> {
   const origin = self.location.origin;
@@ -61,12 +60,12 @@ function serve(port: MessagePort): void {
   };
 }
 
-/** Runs the sandbox for as long as this worker lives (its tab), holding the site's lock. */
+/** Runs the sandbox for as long as this worker lives (its tab), holding the site's lock: once, as
+ *  the lock is taken. Ready once it also holds the learner's kept resources. */
 async function run(base: string): Promise<never> {
-  host ??= boot(base);
+  host = boot(base);
   post({ type: 'owner' });
-  ready ??= host.then(restoreKept);
-  ready.then(() => post({ type: 'ready' }), (error: unknown) => post({ type: 'failed', message: error instanceof Error ? error.message : String(error) }));
+  host.then(restoreKept).then(() => post({ type: 'ready' }), (error: unknown) => post({ type: 'failed', message: error instanceof Error ? error.message : String(error) }));
   return new Promise<never>(() => {});
 }
 
