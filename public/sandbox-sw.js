@@ -1,10 +1,12 @@
 // The in-page sandbox's address. A lab page that runs the sandbox in the page (moto in Pyodide, in a
-// shared worker: sandbox/page/) talks to it at <site>/_sandbox/ exactly as to http://localhost:4566:
-// the SDK in the run and grader workers, the resources panel, Reset, and the learner's website
-// opened in a tab. This service worker answers those requests by relaying them to the sandbox over
-// a MessagePort that an open lab page hands it; it also keeps the sandbox's files (page-sandbox/)
-// for offline use. It is plain JavaScript in public/ because a service worker must be served from
-// a fixed address at the top of the site to control its pages.
+// worker: sandbox/page/) talks to it at <site>/_sandbox/ exactly as to http://localhost:4566: the
+// SDK in the run and grader workers, the resources panel, Reset, and the learner's website opened
+// in a tab. This service worker answers those requests by relaying them to the sandbox over a
+// MessagePort that an open lab page hands it; it also keeps the sandbox's files (page-sandbox/) for
+// offline use. (In the tab that runs the sandbox, the run worker's SDK calls skip this worker:
+// src/lab/worker/sandbox-relay.ts reads a request as relay() does here.) It is plain JavaScript in
+// public/ because a service worker must be served from a fixed address at the top of the site to
+// control its pages.
 // @ts-check
 /// <reference lib="webworker" />
 const sw = /** @type {ServiceWorkerGlobalScope} */ (/** @type {unknown} */ (self));

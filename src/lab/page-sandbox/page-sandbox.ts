@@ -30,6 +30,8 @@ export function pageSandboxSupported(): boolean {
 }
 
 let started: Promise<string> | undefined;
+/** This tab's sandbox worker while it runs the sandbox (it holds the lock). */
+let running: Worker | undefined;
 const listeners = new Set<(progress: PageSandboxProgress) => void>();
 let latest: PageSandboxProgress | undefined;
 
@@ -74,8 +76,10 @@ function run(onProgress: (progress: PageSandboxProgress) => void): Promise<void>
     };
     host.onmessage = (event: MessageEvent<HostMessage>) => {
       const message = event.data;
-      if (message.type === 'owner') offerPorts(host);
-      else if (message.type === 'queued') {
+      if (message.type === 'owner') {
+        running = host;
+        offerPorts(host);
+      } else if (message.type === 'queued') {
         // Another tab runs it, or ran it and is closing (a reload: its lock goes with its page).
         // Use it while it answers; this worker takes over when that tab goes. Whichever comes
         // first makes this page ready, and progress shows only until then.
@@ -85,11 +89,13 @@ function run(onProgress: (progress: PageSandboxProgress) => void): Promise<void>
       } else if (message.type === 'ready') done();
       else if (message.type === 'failed') {
         host.terminate();
+        if (running === host) running = undefined;
         failed(new Error(message.message));
       }
     };
     host.onerror = (event) => {
       host.terminate();
+      if (running === host) running = undefined;
       failed(new Error(event.message || 'its worker failed to load'));
     };
   });
@@ -112,6 +118,16 @@ function offerPorts(host: Worker): void {
     if (event.data?.type === 'infralabs-sandbox-connect') offer(event.source as ServiceWorker | null);
   });
   offer(navigator.serviceWorker.controller);
+}
+
+/** A port straight to the sandbox when this tab runs it, for a worker of this page whose SDK calls
+ *  would otherwise each make a round trip through the service worker (src/lab/worker/sandbox-relay.ts);
+ *  undefined when another tab runs it. */
+export function connectDirectly(): MessagePort | undefined {
+  if (!running) return undefined;
+  const channel = new MessageChannel();
+  running.postMessage({ type: 'connect' } satisfies HostMessage, [channel.port2]);
+  return channel.port1;
 }
 
 /** Resolves once the sandbox another tab runs answers through the service worker. */

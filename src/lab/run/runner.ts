@@ -1,7 +1,7 @@
 // Owns the run worker: keeps one warm (so Run answers at once), runs code in it, and ends it
 // (terminate) on Stop or when the time limit passes; a fresh worker is then started.
 import type { Service } from '../../../grader/services.ts';
-import type { RunEvent } from '../worker/messages.ts';
+import type { RunEvent, RunRequest } from '../worker/messages.ts';
 
 export type RunOutcome =
   | { kind: 'done'; ms: number }
@@ -15,6 +15,8 @@ export interface RunOptions {
   endpoint: string;
   account: string;
   secret: string;
+  /** A port straight to the in-page sandbox at `endpoint`, when this tab runs it (page-sandbox.ts). */
+  connect?: () => MessagePort | undefined;
   onLog: (level: 'log' | 'info' | 'warn' | 'error', text: string) => void;
 }
 
@@ -22,6 +24,8 @@ const spawn = () => new Worker(new URL('../worker/run-worker.ts', import.meta.ur
 
 export class Runner {
   private worker: Worker | undefined;
+  /** Whether the worker holds a port to the in-page sandbox (one per worker, kept across runs). */
+  private relayed = false;
   private finish: ((outcome: RunOutcome) => void) | undefined;
 
   private readonly timeLimitSeconds: number;
@@ -37,6 +41,7 @@ export class Runner {
   warm(): void {
     if (this.worker) return;
     this.worker = spawn();
+    this.relayed = false;
     this.worker.postMessage({ type: 'preload', services: this.preload });
   }
 
@@ -67,7 +72,10 @@ export class Runner {
         event.preventDefault();
         this.end({ kind: 'failed', message: event.message || 'the runner crashed' });
       };
-      worker.postMessage({ type: 'run', code: options.code, endpoint: options.endpoint, account: options.account, secret: options.secret });
+      const relay = this.relayed ? undefined : options.connect?.();
+      this.relayed ||= relay !== undefined;
+      const message: RunRequest = { type: 'run', code: options.code, endpoint: options.endpoint, account: options.account, secret: options.secret, relay };
+      worker.postMessage(message, relay ? [relay] : []);
     });
   }
 

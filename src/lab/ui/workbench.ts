@@ -244,6 +244,8 @@ class LabWorkbench extends HTMLElement {
 
   /** Whether this page talks to the sandbox in the page. */
   private inPage = false;
+  /** A port straight to the in-page sandbox, for the run worker's SDK calls (page-sandbox.ts). */
+  private connectInPage: (() => MessagePort | undefined) | undefined;
   private settings: SettingsPanel | undefined;
 
   /**
@@ -269,9 +271,10 @@ class LabWorkbench extends HTMLElement {
     };
     show(0);
     try {
-      const { startPageSandbox } = await import('../page-sandbox/page-sandbox.ts');
+      const { startPageSandbox, connectDirectly } = await import('../page-sandbox/page-sandbox.ts');
       this.endpoint = await startPageSandbox(({ fraction }) => show(fraction));
       this.inPage = true;
+      this.connectInPage = connectDirectly;
       // Workers started before the service worker took this page would not reach the sandbox.
       this.tools.discardIdle();
       this.runner.discardIdle();
@@ -339,6 +342,7 @@ class LabWorkbench extends HTMLElement {
       const outcome = await this.runner.run({
         code: this.code(),
         ...this.target(),
+        connect: this.inPage ? this.connectInPage : undefined,
         onLog: (level, text) => this.output.append(level, text),
       });
       this.output.removeStatus();

@@ -8,14 +8,18 @@ export interface SandboxTarget {
   account: string;
   /** A class sandbox verifies signatures with the account's roster secret; any other accepts any. */
   secret?: string;
+  /** How the clients send their requests, when not with the global fetch (sandbox-relay.ts). */
+  fetch?: typeof fetch;
 }
 
-export function clientDefaults({ endpoint, account, secret = anySecret }: SandboxTarget) {
+export function clientDefaults({ endpoint, account, secret = anySecret, fetch }: SandboxTarget) {
   return {
     endpoint,
     region: 'us-east-1',
     credentials: { accessKeyId: account, secretAccessKey: secret },
     forcePathStyle: true,
+    // The SDK's own fetch handler, told which fetch to call: signing, timeouts and aborts stay its own.
+    ...(fetch ? { requestHandler: { customFetch: fetch } } : {}),
   };
 }
 

@@ -8,6 +8,9 @@ export interface RunRequest {
   account: string;
   /** The account's secret key: a class sandbox verifies every signature with it. */
   secret: string;
+  /** A port straight to the in-page sandbox at `endpoint`, given once to a worker when this tab
+   *  runs that sandbox (sandbox-relay.ts). */
+  relay?: MessagePort;
 }
 
 export interface PreloadRequest {

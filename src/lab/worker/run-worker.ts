@@ -8,6 +8,7 @@ import { clientDefaults, withClientDefaults } from './client-defaults.ts';
 import { formatArgs } from './format-value.ts';
 import { describeLearnerError, sourceName } from './learner-error.ts';
 import type { PreloadRequest, RunEvent, RunRequest } from './messages.ts';
+import { relayFetch } from './sandbox-relay.ts';
 import { learnerModules } from './sdk-modules.ts';
 
 const post = (event: RunEvent) => postMessage(event);
@@ -31,7 +32,12 @@ function requiredModules(code: string): string[] {
   return [...code.matchAll(/\brequire\((['"])([^'"]+)\1\)/g)].map((match) => match[2]!);
 }
 
-async function run({ code, endpoint, account, secret }: RunRequest): Promise<void> {
+/** The SDK clients' fetch once the page has handed this worker a port to the in-page sandbox (it
+ *  fetches any other address as fetch does). */
+let relay: typeof fetch | undefined;
+
+async function run({ code, endpoint, account, secret, relay: port }: RunRequest): Promise<void> {
+  if (port) relay = relayFetch(port, endpoint);
   const started = performance.now();
   let js: string;
   try {
@@ -44,7 +50,7 @@ async function run({ code, endpoint, account, secret }: RunRequest): Promise<voi
     else post({ type: 'failed', message: `SyntaxError: ${message}` });
     return;
   }
-  const defaults = clientDefaults({ endpoint, account, secret });
+  const defaults = clientDefaults({ endpoint, account, secret, fetch: relay });
   const modules = new Map<string, Record<string, unknown>>();
   // Found by a text search, so a `require(...)` inside a string is harmless: only names we know are
   // loaded, and an unknown one fails when the code really asks for it.
