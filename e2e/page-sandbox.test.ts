@@ -108,7 +108,27 @@ test('a reload keeps the resources; Reset empties them, and they stay gone after
   const instance = /launched web-1: (i-[0-9a-f]+)/.exec(await page.textContent('[data-part="output"]') ?? '')?.[1];
   expect(instance).toBeDefined();
 
+  // What a start keeps for the next (sandbox/page/opfs-store.ts): the snapshot and both archives,
+  // one whole file each; the reload starts from them without a word of trouble.
+  const keptFiles = () => page.evaluate(async () => {
+    const root = await (await navigator.storage.getDirectory()).getDirectoryHandle('infralabs-page-sandbox', { create: true });
+    const names: string[] = [];
+    for (const kind of ['snapshot', 'stdlib', 'packages']) {
+      for await (const name of (await root.getDirectoryHandle(kind, { create: true })).keys()) names.push(`${kind}/${name}`);
+    }
+    return names.sort();
+  });
+  await expect.poll(keptFiles, { timeout: 60_000 }).toEqual([
+    expect.stringMatching(/^packages\/packages-[0-9a-f]+\.zip\.gz$/),
+    expect.stringMatching(/^snapshot\/pyodide-[\d.]+-packages-[0-9a-f]+$/),
+    expect.stringMatching(/^stdlib\/stdlib-[0-9a-f]+\.zip\.gz$/),
+  ]);
+  const troubles: string[] = [];
+  page.on('console', (message) => {
+    if (/in-page sandbox could not/.test(message.text())) troubles.push(message.text());
+  });
   await openInPage('ec2-launch', account);
+  expect(troubles).toEqual([]);
   // On the way the page showed its sandbox's stages (loading, restoring...), not only 0 % and then ready.
   const progress = await page.evaluate(() => (window as unknown as { sandboxProgressSeen: number[] }).sandboxProgressSeen);
   expect(new Set(progress.filter((percent) => percent > 0 && percent < 100)).size).toBeGreaterThanOrEqual(2);

@@ -34,18 +34,22 @@ export interface PythonBackend {
 
 export type LoadStage = 'runtime' | 'packages' | 'moto' | 'ready';
 
-/**
- * Where the interpreter's memory snapshot is kept between visits (snapshot-cache.ts in the
- * browser). A snapshot taken right after moto and the patches are imported, before any request,
- * makes the next start a restore instead of an import: Pyodide's `makeMemorySnapshot` and
- * `_loadSnapshot` are private API, so every failure falls back to the ordinary start.
- */
-export interface SnapshotStore {
-  /** `key` names the build (Pyodide's version and the packages' hash): a snapshot fits only its own. */
+/** Bytes kept between visits under a key that names what they are for (opfs-store.ts in the
+ *  browser). Whatever it fails to load or keep is made afresh. */
+export interface ByteStore {
   load(key: string): Promise<Uint8Array | undefined>;
-  save(key: string, snapshot: Uint8Array): Promise<void>;
+  save(key: string, bytes: Uint8Array): Promise<void>;
   discard(key: string): Promise<void>;
 }
+
+/**
+ * Where the interpreter's memory snapshot is kept; its key names the build (Pyodide's version and
+ * the packages' hash): a snapshot fits only its own. A snapshot taken right after moto and the
+ * patches are imported, before any request, makes the next start a restore instead of an import:
+ * Pyodide's `makeMemorySnapshot` and `_loadSnapshot` are private API, so every failure falls back
+ * to the ordinary start.
+ */
+export type SnapshotStore = ByteStore;
 
 export interface StartOptions {
   /** The folder with Pyodide's files and manifest.json, ending in "/" (a URL, or a path in Node). */
@@ -62,10 +66,14 @@ export interface StartOptions {
   onPyodide?: (pyodide: PyodideAPI) => void;
   /** Keeps a snapshot after the first start and restores it on the next (see SnapshotStore). */
   snapshots?: SnapshotStore;
+  /** Keeps each archive decompressed after the first start, under its name (which changes with
+   *  its contents), and reads it from there on the next. */
+  archives?: Record<'stdlib' | 'packages', ByteStore>;
 }
 
-/** How long after a start its snapshot is stored. */
-const snapshotDelayMs = 3_000;
+/** How long after a start its snapshot and archives are stored: not while the lab's setup waits
+ *  for its first answers. */
+const keepDelayMs = 3_000;
 
 type LoadOptions = { indexURL: string; stdLibURL: string; _makeSnapshot?: boolean; _loadSnapshot?: Uint8Array };
 type LoadPyodide = (options: LoadOptions) => Promise<PyodideAPI & { makeMemorySnapshot(): Uint8Array }>;
@@ -150,15 +158,24 @@ function headersObject(pairs: [string, string][]): Record<string, string | strin
   return headers;
 }
 
-export async function startPythonBackend({ indexURL, archiveURL, onProgress, onPyodide, snapshots, fetchBytes = fetchWithFetch, localURL = blobURL }: StartOptions): Promise<PythonBackend> {
+/** An archive's zip: as kept on an earlier visit, or else fetched and decompressed (and kept). */
+async function unpacked(name: string, url: string, fetchBytes: (url: string) => Promise<Uint8Array>, store?: ByteStore): Promise<Uint8Array> {
+  const kept = await store?.load(name).catch(() => undefined);
+  if (kept) return kept;
+  const bytes = await fetchBytes(url).then(gunzipped);
+  if (store) setTimeout(() => void store.save(name, bytes).catch(() => {}), keepDelayMs);
+  return bytes;
+}
+
+export async function startPythonBackend({ indexURL, archiveURL, onProgress, onPyodide, snapshots, archives, fetchBytes = fetchWithFetch, localURL = blobURL }: StartOptions): Promise<PythonBackend> {
   onProgress?.('runtime');
   const manifest = JSON.parse(new TextDecoder().decode(await fetchBytes(`${indexURL}manifest.json`))) as Manifest;
-  const archive = fetchBytes(archiveURL ?? `${indexURL}${manifest.archive}`).then(gunzipped);
+  const archive = unpacked(manifest.archive, archiveURL ?? `${indexURL}${manifest.archive}`, fetchBytes, archiveURL ? undefined : archives?.packages);
   const loader = import(/* @vite-ignore */ `${indexURL}pyodide.mjs`) as Promise<{ loadPyodide: LoadPyodide }>;
   const snapshotKey = `pyodide-${manifest.pyodide}-packages-${manifest.hash}`;
   // All read at once: on a repeat visit reading the snapshot takes about as long as the rest.
   const snapshot = snapshots?.load(snapshotKey).catch((error: unknown) => void console.warn(`The in-page sandbox could not read its snapshot (${String(error)}); it starts afresh.`));
-  const stdlib = await fetchBytes(`${indexURL}${manifest.stdlib}`).then(gunzipped);
+  const stdlib = await unpacked(manifest.stdlib, `${indexURL}${manifest.stdlib}`, fetchBytes, archives?.stdlib);
   const options: LoadOptions = { indexURL, stdLibURL: await localURL(stdlib) };
   const { loadPyodide } = await loader;
   const stored = await snapshot;
@@ -185,8 +202,7 @@ page_entry.start(check_targets=False)`);
     // Before the page holds any Python object: a snapshot cannot keep references from JavaScript.
     if (snapshots) {
       const snapshot = pyodide.makeMemorySnapshot();
-      // Stored once the start is over, not while the lab's setup waits for its first answers.
-      setTimeout(() => void snapshots.save(snapshotKey, snapshot).catch(() => {}), snapshotDelayMs);
+      setTimeout(() => void snapshots.save(snapshotKey, snapshot).catch(() => {}), keepDelayMs);
     }
   }
   const entry = pyodide.runPython('import page_entry\npage_entry') as { handle: Handle };

@@ -1,16 +1,17 @@
 // A repeat visit restores the interpreter from the snapshot its first start kept, instead of
-// importing moto again; a snapshot that does not fit is thrown away and the start is the ordinary
-// one. Booted in Node from what the site serves, with the snapshots kept in memory.
+// importing moto again, and reads the archives as that start decompressed them; a snapshot that
+// does not fit is thrown away and the start is the ordinary one. Booted in Node from what the site
+// serves, with what is kept held in memory (the browser keeps it in OPFS: opfs-store.ts).
 import { readFile } from 'node:fs/promises';
 import { expect, it } from 'vitest';
 import { DescribeInstancesCommand, EC2Client, RunInstancesCommand } from '@aws-sdk/client-ec2';
 import { randomAccount } from '../../grader/random-account.ts';
 import { buildPageSandbox, outDir } from '../../scripts/build-page-sandbox.mjs';
-import { startPythonBackend, type PythonBackend, type SnapshotStore } from './python-backend.ts';
+import { startPythonBackend, type ByteStore, type PythonBackend, type SnapshotStore } from './python-backend.ts';
 import { nodeFiles } from './node-files.ts';
 import { requestHandlerTo } from './test-request-handler.ts';
 
-function memoryStore(): SnapshotStore & { kept: Map<string, Uint8Array>; saved: Promise<void> } {
+function memoryStore(): ByteStore & { kept: Map<string, Uint8Array>; saved: Promise<void> } {
   const kept = new Map<string, Uint8Array>();
   let saved!: () => void;
   return {
@@ -62,4 +63,24 @@ it('throws away a snapshot that does not fit and starts as usual', { timeout: 24
   await runsInstances(backend);
   await store.saved;
   expect(store.kept.get(key)?.length).toBeGreaterThan(1024);
+});
+
+it('keeps the archives decompressed on the first start, and the next reads them from there', { timeout: 240_000 }, async () => {
+  const archives = { stdlib: memoryStore(), packages: memoryStore() };
+  const fetched: string[] = [];
+  const fetchBytes = (url: string) => {
+    fetched.push(url.slice(url.lastIndexOf('/') + 1));
+    return nodeFiles.fetchBytes!(url);
+  };
+  await startPythonBackend({ ...nodeFiles, fetchBytes, archives });
+  await Promise.all([archives.stdlib.saved, archives.packages.saved]);
+  const manifest = JSON.parse(await readFile(`${outDir}/manifest.json`, 'utf8')) as { stdlib: string; archive: string };
+  expect(fetched).toEqual(expect.arrayContaining([manifest.stdlib, manifest.archive]));
+  // Kept as zips, decompressed.
+  for (const store of Object.values(archives)) expect([...store.kept.values()][0]!.subarray(0, 2)).toEqual(new Uint8Array([0x50, 0x4b]));
+
+  fetched.length = 0;
+  await runsInstances(await startPythonBackend({ ...nodeFiles, fetchBytes, archives }));
+  expect(fetched).not.toContain(manifest.stdlib);
+  expect(fetched).not.toContain(manifest.archive);
 });

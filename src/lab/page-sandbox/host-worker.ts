@@ -4,7 +4,7 @@
 import { startPythonBackend, type LoadStage } from '../../../sandbox/page/python-backend.ts';
 import { pageHost, type PageHost, type RelayRequest } from '../../../sandbox/page/page-host.ts';
 import { IndexedDbCallLog } from '../../../sandbox/page/persistence.ts';
-import { cacheSnapshots } from '../../../sandbox/page/snapshot-cache.ts';
+import { opfsStore } from '../../../sandbox/page/opfs-store.ts';
 import { baseOfHostWorker, lockNameFor, type HostMessage } from './host-messages.ts';
 import { pageLambdaRunner } from './lambda-environment.ts';
 
@@ -20,8 +20,10 @@ async function boot(base: string): Promise<PageHost> {
   const python = await startPythonBackend({
     indexURL: `${origin}${base}page-sandbox/`,
     onProgress: (stage) => post({ type: 'progress', fraction: stageFraction[stage], step: stage }),
-    // A repeat visit restores the interpreter as it was after its first start.
-    snapshots: cacheSnapshots,
+    // A repeat visit restores the interpreter as it was after its first start, and reads the
+    // archives as the first start decompressed them.
+    snapshots: opfsStore('snapshot'),
+    archives: { stdlib: opfsStore('stdlib'), packages: opfsStore('packages') },
   });
   const host = await pageHost({
     python,
