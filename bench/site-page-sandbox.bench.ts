@@ -14,7 +14,8 @@ import { serveStatic } from '../e2e/static-server.ts';
 import { randomAccount } from '../grader/random-account.ts';
 import { median } from './median.ts';
 
-const mb = (bytes: number) => Math.round(bytes / 1024 / 102.4) / 10;
+/** Megabytes as the target counts them (10^6 bytes), to 0.01. */
+const mb = (bytes: number) => Math.round(bytes / 1e4) / 100;
 
 /** `atLab` is told just before the lab page is asked for (after a hop to set the page's storage). */
 async function openInPage(context: BrowserContext, url: string, account: string, code: string, atLab = () => {}): Promise<{ page: Page; readyMs: number }> {
