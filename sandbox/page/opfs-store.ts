@@ -1,10 +1,10 @@
 // What a repeat visit needs before the interpreter runs, kept in the browser's origin private file
 // system (OPFS) as it is: the interpreter's memory snapshot (about 55 MB) and the two archives,
 // decompressed. The sandbox's worker reads each with a synchronous access handle, a plain file
-// read: the snapshot took about 650 ms through Cache Storage and takes a few tens here, and the
-// standard library skips the service worker and the gunzip. Dedicated workers only (that handle
-// exists nowhere else); where OPFS is missing or refused, nothing is kept and every visit starts
-// afresh, as a first one does.
+// read: on a busy two-core machine the three take 0.3-0.5 s together, where the snapshot alone
+// took about 650 ms through Cache Storage and the standard library came through the service
+// worker and a gunzip. Dedicated workers only (that handle exists nowhere else); where OPFS is
+// missing or refused, nothing is kept and every visit starts afresh, as a first one does.
 //
 // One file per kind: a new build's replaces the old. A file is written under a temporary name and
 // renamed once whole, so a tab closed meanwhile leaves nothing that looks complete.
