@@ -58,9 +58,9 @@ async function start(onProgress: (progress: PageSandboxProgress) => void): Promi
   // starts at once: it loads, takes the lock and boots while the page's other scripts keep the
   // main thread busy. On a first visit it waits for the service worker, which keeps its files.
   const controlled = navigator.serviceWorker.controller !== null;
-  const running = controlled ? run(onProgress) : undefined;
+  const starting = controlled ? run(onProgress) : undefined;
   await controlledBy(`${base}sandbox-sw.js`);
-  await (running ?? run(onProgress));
+  await (starting ?? run(onProgress));
   return pageSandboxEndpoint();
 }
 
@@ -110,9 +110,8 @@ function hostWorker(): Worker {
  *  that ran the sandbox closed) and each time it asks this tab for one. */
 function offerPorts(host: Worker): void {
   const offer = (to: ServiceWorker | null | undefined) => {
-    const channel = new MessageChannel();
-    host.postMessage({ type: 'connect' } satisfies HostMessage, [channel.port2]);
-    to?.postMessage({ type: 'infralabs-sandbox-port' }, [channel.port1]);
+    const port = portTo(host);
+    to?.postMessage({ type: 'infralabs-sandbox-port' }, [port]);
   };
   navigator.serviceWorker.addEventListener('message', (event: MessageEvent) => {
     if (event.data?.type === 'infralabs-sandbox-connect') offer(event.source as ServiceWorker | null);
@@ -124,9 +123,13 @@ function offerPorts(host: Worker): void {
  *  would otherwise each make a round trip through the service worker (src/lab/worker/sandbox-relay.ts);
  *  undefined when another tab runs it. */
 export function connectDirectly(): MessagePort | undefined {
-  if (!running) return undefined;
+  return running && portTo(running);
+}
+
+/** One end of a new channel whose other end the sandbox's worker serves (requests in, answers out). */
+function portTo(host: Worker): MessagePort {
   const channel = new MessageChannel();
-  running.postMessage({ type: 'connect' } satisfies HostMessage, [channel.port2]);
+  host.postMessage({ type: 'connect' } satisfies HostMessage, [channel.port2]);
   return channel.port1;
 }
 

@@ -244,7 +244,8 @@ class LabWorkbench extends HTMLElement {
 
   /** Whether this page talks to the sandbox in the page. */
   private inPage = false;
-  /** A port straight to the in-page sandbox, for the run worker's SDK calls (page-sandbox.ts). */
+  /** A port straight to the in-page sandbox, for the run worker's SDK calls (page-sandbox.ts);
+   *  set with `inPage`. */
   private connectInPage: (() => MessagePort | undefined) | undefined;
   private settings: SettingsPanel | undefined;
 
@@ -342,7 +343,7 @@ class LabWorkbench extends HTMLElement {
       const outcome = await this.runner.run({
         code: this.code(),
         ...this.target(),
-        connect: this.inPage ? this.connectInPage : undefined,
+        connect: this.connectInPage,
         onLog: (level, text) => this.output.append(level, text),
       });
       this.output.removeStatus();
