@@ -10,6 +10,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { launchBrowser } from '../e2e/browser.ts';
 import { builtSite } from '../e2e/built-site.ts';
 import { check, runCode, typeCode } from '../e2e/lab-driver.ts';
+import { keptSandboxFiles } from '../e2e/page-sandbox-storage.ts';
 import { serveStatic } from '../e2e/static-server.ts';
 import { randomAccount } from '../grader/random-account.ts';
 import { median } from './median.ts';
@@ -70,15 +71,7 @@ export default async function bench() {
     const first = await openInPage(context, site.url, account, solution);
     // The first start keeps its snapshot and archives in the background (sandbox/page/opfs-store.ts):
     // a learner stays on the page long enough, the bench waits for them.
-    // (No named functions inside: the page would not know the helper the bundler wraps them in.)
-    const allKept = () => first.page.evaluate(async () => {
-      const root = await (await navigator.storage.getDirectory()).getDirectoryHandle('infralabs-page-sandbox', { create: true });
-      let kept = 0;
-      for (const kind of ['snapshot', 'stdlib', 'packages']) {
-        for await (const name of (await root.getDirectoryHandle(kind, { create: true })).keys()) if (!name.endsWith('.partial')) kept++;
-      }
-      return kept === 3;
-    });
+    const allKept = async () => (await keptSandboxFiles(first.page)).filter((name) => !name.endsWith('.partial')).length === 3;
     for (let waited = 0; !(await allKept()); waited += 500) {
       if (waited > 120_000) throw new Error('the first start kept no snapshot or archives');
       await first.page.waitForTimeout(500);

@@ -12,6 +12,7 @@ import { readFixtures } from '../grader/labs.ts';
 import { freshAccount } from '../test/sandbox-context.ts';
 import { builtSite, root } from './built-site.ts';
 import { check, runCode, typeCode } from './lab-driver.ts';
+import { keptSandboxFiles } from './page-sandbox-storage.ts';
 import { siteInBrowser } from './site-in-browser.ts';
 import { serveStatic } from './static-server.ts';
 
@@ -110,15 +111,7 @@ test('a reload keeps the resources; Reset empties them, and they stay gone after
 
   // What a start keeps for the next (sandbox/page/opfs-store.ts): the snapshot and both archives,
   // one whole file each; the reload starts from them without a word of trouble.
-  const keptFiles = () => page.evaluate(async () => {
-    const root = await (await navigator.storage.getDirectory()).getDirectoryHandle('infralabs-page-sandbox', { create: true });
-    const names: string[] = [];
-    for (const kind of ['snapshot', 'stdlib', 'packages']) {
-      for await (const name of (await root.getDirectoryHandle(kind, { create: true })).keys()) names.push(`${kind}/${name}`);
-    }
-    return names.sort();
-  });
-  await expect.poll(keptFiles, { timeout: 60_000 }).toEqual([
+  await expect.poll(() => keptSandboxFiles(page), { timeout: 60_000 }).toEqual([
     expect.stringMatching(/^packages\/packages-[0-9a-f]+\.zip\.gz$/),
     expect.stringMatching(/^snapshot\/pyodide-[\d.]+-packages-[0-9a-f]+$/),
     expect.stringMatching(/^stdlib\/stdlib-[0-9a-f]+\.zip\.gz$/),
