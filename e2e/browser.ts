@@ -1,5 +1,8 @@
 // Debian's Chromium through playwright-core (no browser downloads on this machine).
-import { chromium, type Browser } from 'playwright-core';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type BrowserContext } from 'playwright-core';
 
 export const chromiumArgs = [
   '--headless',
@@ -12,6 +15,27 @@ export const chromiumArgs = [
   '--disable-sync',
 ];
 
+const executablePath = () => process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** A browser whose contexts (browser.newContext()) are like private windows: their storage lives
+ *  in memory and goes with them. */
 export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: chromiumArgs });
+  return chromium.launch({ executablePath: executablePath(), args: chromiumArgs });
+}
+
+/** A fresh browser profile on disk, as a learner's own browser keeps one: its HTTP cache, its
+ *  compiled-code cache and the origin private file system are files there, where a private
+ *  window holds them in memory (OPFS reads then cross to the browser process). For measurements
+ *  of repeat visits; close() ends the browser and deletes the profile. */
+export async function launchProfile(): Promise<{ context: BrowserContext; close(): Promise<void> }> {
+  const dir = mkdtempSync(join(tmpdir(), 'infralabs-profile-'));
+  const context = await chromium.launchPersistentContext(dir, { executablePath: executablePath(), args: chromiumArgs });
+  return {
+    context,
+    async close() {
+      // Resolves once the browser has exited: nothing writes to the profile any more.
+      await context.close();
+      rmSync(dir, { recursive: true, force: true, maxRetries: 5 });
+    },
+  };
 }
