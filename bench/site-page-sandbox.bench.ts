@@ -94,8 +94,7 @@ export default async function bench() {
 
     // Repeat visits in a private window: its storage in memory. For comparison only.
     const browser = await launchBrowser();
-    const privateWindow = await repeatVisits(await browser.newContext(), site.url, solution);
-    await browser.close();
+    const privateWindow = await repeatVisits(await browser.newContext(), site.url, solution).finally(() => browser.close());
 
     // Repeat visits: the same profile, its service worker, cache and kept files, a new page each time.
     const { times: repeat, page } = await repeatVisits((await profile()).context, site.url, solution);
