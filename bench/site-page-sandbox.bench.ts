@@ -11,12 +11,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, launchProfile } from '../e2e/browser.ts';
+import { launchBrowser, launchProfile, type Profile } from '../e2e/browser.ts';
 import { builtSite } from '../e2e/built-site.ts';
 import { check, runCode, typeCode } from '../e2e/lab-driver.ts';
 import { keptSandboxFiles } from '../e2e/page-sandbox-storage.ts';
 import { serveStatic } from '../e2e/static-server.ts';
 import { randomAccount } from '../grader/random-account.ts';
+import { keptKinds } from '../sandbox/page/opfs-store.ts';
 import { median } from './median.ts';
 
 /** Megabytes as the target counts them (10^6 bytes), to 0.01. */
@@ -58,7 +59,7 @@ console.log('median ' + times[15].toFixed(1) + ' ms');
 async function repeatVisits(context: BrowserContext, url: string, code: string): Promise<{ times: number[]; page: Page }> {
   const account = randomAccount();
   const first = await openInPage(context, url, account, code);
-  const allKept = async () => (await keptSandboxFiles(first.page)).filter((name) => !name.endsWith('.partial')).length === 3;
+  const allKept = async () => (await keptSandboxFiles(first.page)).filter((name) => !name.endsWith('.partial')).length === keptKinds.length;
   for (let waited = 0; !(await allKept()); waited += 500) {
     if (waited > 120_000) throw new Error('the first start kept no snapshot or archives');
     await first.page.waitForTimeout(500);
@@ -78,7 +79,7 @@ export default async function bench() {
   const served: string[] = [];
   const site = await serveStatic(dir, 0, (file) => served.push(file));
   const solution = readFileSync(join(import.meta.dirname, '..', 'labs', 'ec2-launch', 'solution.ts'), 'utf8');
-  const profiles: Awaited<ReturnType<typeof launchProfile>>[] = [];
+  const profiles: Profile[] = [];
   const profile = async () => profiles[profiles.push(await launchProfile()) - 1]!;
   try {
     // Cold: a fresh browser profile each time (nothing cached); the downloads of the first one.

@@ -23,11 +23,17 @@ export function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: executablePath(), args: chromiumArgs });
 }
 
+export interface Profile {
+  context: BrowserContext;
+  /** Ends the browser, then deletes the profile. */
+  close(): Promise<void>;
+}
+
 /** A fresh browser profile on disk, as a learner's own browser keeps one: its HTTP cache, its
  *  compiled-code cache and the origin private file system are files there, where a private
  *  window holds them in memory (OPFS reads then cross to the browser process). For measurements
- *  of repeat visits; close() ends the browser and deletes the profile. */
-export async function launchProfile(): Promise<{ context: BrowserContext; close(): Promise<void> }> {
+ *  of repeat visits. */
+export async function launchProfile(): Promise<Profile> {
   const dir = mkdtempSync(join(tmpdir(), 'infralabs-profile-'));
   const context = await chromium.launchPersistentContext(dir, { executablePath: executablePath(), args: chromiumArgs });
   return {

@@ -1,16 +1,19 @@
 // What a repeat visit needs before the interpreter runs, kept in the browser's origin private file
 // system (OPFS) as it is: the interpreter's memory snapshot (about 55 MB) and the two archives,
 // decompressed. The sandbox's worker reads each with a synchronous access handle, a plain file
-// read: on a busy two-core machine the three take 0.3-0.5 s together, where the snapshot alone
-// took about 650 ms through Cache Storage and the standard library came through the service
-// worker and a gunzip. Dedicated workers only (that handle exists nowhere else); where OPFS is
+// read: on a busy two-core machine the three take 0.1-0.15 s together in a browser profile on disk
+// (0.4-0.65 s in a private window, whose OPFS lives in memory behind the browser process), where
+// the snapshot alone took about 650 ms through Cache Storage and the standard library came through
+// the service worker and a gunzip. Dedicated workers only (that handle exists nowhere else); where OPFS is
 // missing or refused, nothing is kept and every visit starts afresh, as a first one does.
 //
 // One file per kind: a new build's replaces the old. A file is written under a temporary name and
 // renamed once whole, so a tab closed meanwhile leaves nothing that looks complete.
 import type { ByteStore } from './python-backend.ts';
 
-const folderName = 'infralabs-page-sandbox';
+/** The site's OPFS folder, with a folder per kind of kept file in it. */
+export const folderName = 'infralabs-page-sandbox';
+export const keptKinds = ['snapshot', 'stdlib', 'packages'] as const;
 /** Where the snapshot was kept before (Cache Storage): emptied once, it held 55 MB. */
 const oldSnapshotCache = 'infralabs-page-sandbox-snapshot';
 
@@ -21,8 +24,8 @@ async function folder(kind: string): Promise<FileSystemDirectoryHandle> {
 
 const fileName = (key: string) => encodeURIComponent(key);
 
-/** The kept files of one kind (`snapshot`, `stdlib`, `packages`). */
-export function opfsStore(kind: string): ByteStore {
+/** The kept files of one kind. */
+export function opfsStore(kind: (typeof keptKinds)[number]): ByteStore {
   return {
     async load(key) {
       let file: FileSystemFileHandle;
